@@ -61,7 +61,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from None
     for warning in loaded.warnings:
         log.warning(str(warning))
-    site_urls = urls.Urls(loaded.record, directory_urls=config.use_directory_urls)
+    site_urls = urls.Urls(loaded.record, directory_urls=config.use_directory_urls, site_url=config.site_url or "")
     _build = _Build(loaded.record, site_urls, Renderer(loaded.record, site_urls))
     return config
 

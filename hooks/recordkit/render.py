@@ -105,7 +105,24 @@ class Renderer:
             f'title="Link to paragraph {paragraph.number}">{paragraph.number}.</a> '
             f"{self.linker.to_html(paragraph.text)}</p>\n"
             f'<p class="para__meta">{" ".join(meta)}</p>\n'
+            f"{self.paragraph_tools(paragraph)}"
             f"</div>\n"
+        )
+
+    def citation(self, paragraph: Paragraph) -> str:
+        """The paragraph cited in the UN's usual form, with its permanent URL."""
+        url = self.urls.absolute(self.urls.paragraph(paragraph.id))
+        return f"{self.record.meeting.citation_title}, para. {paragraph.number}. {url}"
+
+    def paragraph_tools(self, paragraph: Paragraph) -> str:
+        """Copy-link and cite buttons; record.js wires them (without JS the number is the permalink)."""
+        url = self.urls.absolute(self.urls.paragraph(paragraph.id))
+        return (
+            f'<p class="para__tools" hidden>'
+            f'<button type="button" class="para__tool" data-copy="{esc(url)}" '
+            f'aria-label="Copy the link to paragraph {paragraph.number}">Copy link</button> '
+            f'<button type="button" class="para__tool" data-copy="{esc(self.citation(paragraph))}" '
+            f'aria-label="Copy a citation of paragraph {paragraph.number}">Cite</button></p>\n'
         )
 
     # -- speakers ----------------------------------------------------------

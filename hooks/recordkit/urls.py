@@ -54,9 +54,14 @@ def relative_url(from_url: str, to_url: str) -> str:
 class Urls:
     """Site-root-relative URLs of every page and paragraph of a record."""
 
-    def __init__(self, record: Record, *, directory_urls: bool = True) -> None:
+    def __init__(self, record: Record, *, directory_urls: bool = True, site_url: str = "") -> None:
         self.record = record
         self.directory_urls = directory_urls
+        self.site_url = site_url.rstrip("/") + "/" if site_url else ""
+
+    def absolute(self, url: str) -> str:
+        """The permanent, absolute form of a site-root-relative URL (relative if no site_url)."""
+        return self.site_url + url
 
     def page(self, src_uri: str) -> str:
         return page_url(src_uri, directory_urls=self.directory_urls)

@@ -1,0 +1,51 @@
+// Paragraph tools: "Copy link" and "Cite" copy the permanent URL or the
+// citation of a paragraph. The buttons are hidden until this script runs, so
+// readers without JavaScript only see what works for them (the number link).
+(function () {
+  "use strict";
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    // Fallback for plain-HTTP hosting, where the Clipboard API is unavailable.
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var ok = document.execCommand("copy");
+    document.body.removeChild(area);
+    return ok ? Promise.resolve() : Promise.reject(new Error("copy failed"));
+  }
+
+  function announce(button, message) {
+    var label = button.dataset.label || button.textContent;
+    button.dataset.label = label;
+    button.textContent = message;
+    window.setTimeout(function () { button.textContent = label; }, 2000);
+  }
+
+  function init() {
+    document.querySelectorAll(".para__tools[hidden]").forEach(function (tools) {
+      tools.hidden = false;
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("button[data-copy]");
+    if (!button) return;
+    copyText(button.dataset.copy).then(
+      function () { announce(button, "Copied"); },
+      function () { announce(button, "Copy failed"); }
+    );
+  });
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
