@@ -1,0 +1,225 @@
+"""The built site as readers reach it: pages, indexes, links, anchors and search entries."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections import defaultdict
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import Site
+from test_record_text import PARTS, RECORD
+
+
+def record_paragraph_chips(site: Site) -> dict[str, dict[str, set[str]]]:
+    """From the record's pages: paragraph anchor -> {"speaker": {...}, "theme": {...}} as linked by its chips."""
+    found: dict[str, dict[str, set[str]]] = {}
+    for part in PARTS:
+        for block in site.page(RECORD + part + "/").xpath('//div[@class="para"]'):
+            chips: dict[str, set[str]] = defaultdict(set)
+            for chip in block.xpath('.//a[contains(@class,"chip")]'):
+                kind = "speaker" if "chip--speaker" in chip.get("class") else "theme"
+                target = posixpath.normpath(posixpath.join(RECORD + part + "/", chip.get("href")))
+                chips[kind].add(target.rsplit("/", 1)[-1])
+            found[f"{RECORD}{part}/#{block.get('id')}"] = chips
+    return found
+
+
+def links_under(site: Site, url: str, heading_id: str) -> set[str]:
+    """Site-root URLs of the paragraph links listed under one heading of a page."""
+    page = site.page(url)
+    heading = page.get_element_by_id(heading_id)
+    links = set()
+    for element in heading.itersiblings():
+        if element.tag in ("h1", "h2") or (element.tag == "h3" and heading.tag == "h3"):
+            break
+        for anchor in element.xpath('.//a[@class="para-ref"]'):
+            links.add(posixpath.normpath(posixpath.join(url, anchor.get("href").split("#")[0])) + "/#"
+                      + anchor.get("href").split("#")[1])
+    return links
+
+
+def test_seven_speaker_pages_fifteen_theme_pages_and_documents(site: Site, record) -> None:
+    speaker_pages = [u for u in site.html_pages() if re.fullmatch(r"speakers/[^/]+/", u)]
+    theme_pages = [u for u in site.html_pages() if re.fullmatch(r"themes/[^/]+/", u)]
+    assert len(speaker_pages) == 7
+    assert len(theme_pages) >= 15
+    assert "Member States and Observers" in site.page("speakers/member-states/").xpath("//h1")[0].text_content()
+    documents = site.page("documents/")
+    hrefs = set(documents.xpath("//a/@href"))
+    assert "https://undocs.org/A/78/665" in hrefs and "https://undocs.org/A/RES/66/290" in hrefs
+
+
+def test_each_speaker_page_links_exactly_to_that_speakers_statements(site: Site) -> None:
+    chips = record_paragraph_chips(site)
+    for speaker in ["francis", "guterres", "takasu", "chinchilla", "chambas", "fatima", "member-states"]:
+        expected = {anchor for anchor, kinds in chips.items() if speaker in kinds["speaker"]}
+        assert expected, speaker
+        assert links_under(site, f"speakers/{speaker}/", "statements") == expected, speaker
+
+
+def test_a_shared_paragraph_counts_for_both_speakers(site: Site) -> None:
+    anchor = f"{RECORD}panel-discussion/#p-panel-opening"
+    assert anchor in links_under(site, "speakers/takasu/", "statements")
+    assert anchor in links_under(site, "speakers/chinchilla/", "statements")
+
+
+def test_mentions_are_listed_apart_from_statements(site: Site) -> None:
+    mentions = links_under(site, "speakers/guterres/", "mentions")
+    assert mentions == {f"{RECORD}overview/#p-overview-meeting"}
+    assert not mentions & links_under(site, "speakers/guterres/", "statements")
+
+
+def test_each_theme_page_links_exactly_to_its_paragraphs(site: Site, record) -> None:
+    chips = record_paragraph_chips(site)
+    for theme in record.themes:
+        expected = {anchor for anchor, kinds in chips.items() if theme in kinds["theme"]}
+        assert expected, theme
+        assert links_under(site, f"themes/{theme}/", "paragraphs") == expected, theme
+
+
+def test_themes_index_counts_match_theme_pages(site: Site, record) -> None:
+    rows = site.page("themes/").xpath("//table//tbody/tr")
+    assert len(rows) == len(record.themes)
+    for row in rows:
+        theme = row.xpath(".//a/@href")[0].strip("/").split("/")[-1]
+        count = int(row.xpath('./td[@class="count"]')[0].text_content())
+        assert count == len(links_under(site, f"themes/{theme}/", "paragraphs"))
+
+
+def test_speakers_index_groups_by_part_in_the_meeting(site: Site) -> None:
+    page = site.page("speakers/")
+    groups = [h.get("id") for h in page.xpath("//h2")]
+    assert groups == ["role-chair", "role-keynote", "role-moderator", "role-panellist", "role-floor"]
+    panellists = page.get_element_by_id("role-panellist").getnext()
+    assert [a.text_content() for a in panellists.xpath(".//a")] == ["Laura Chinchilla", "Mohamed Ibn Chambas", "Rabab Fatima"]
+
+
+def test_every_paragraph_has_a_fixed_id_and_a_permalink(site: Site, record) -> None:
+    for part in PARTS:
+        page = site.page(RECORD + part + "/")
+        for block in page.xpath('//div[@class="para"]'):
+            permalink = block.xpath('.//a[@class="para__num"]')[0]
+            assert permalink.get("href") == "#" + block.get("id")
+        heading = page.xpath("//h1")[0]
+        assert heading.xpath('./a[@class="headerlink"]/@href') == ["#" + heading.get("id")]
+    published = {b.get("id") for p in PARTS for b in site.page(RECORD + p + "/").xpath('//div[@class="para"]')}
+    assert published == {p.id for p in record.paragraphs}
+
+
+def test_document_symbols_in_the_text_link_to_undocs(site: Site) -> None:
+    page = site.page(RECORD + "overview/")
+    links = page.xpath('//a[@class="doc-ref"]')
+    assert ("A/78/665", "https://undocs.org/A/78/665") in {(a.text_content(), a.get("href")) for a in links}
+    closing = site.page(RECORD + "concluding-remarks/")
+    assert closing.xpath('//a[@class="doc-ref"]/@href') == ["https://undocs.org/A/RES/66/290"]
+
+
+# -- links and origins -------------------------------------------------------
+
+RESOURCE_ATTRIBUTES = [("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"), ("video", "src"),
+                       ("audio", "src"), ("embed", "src"), ("object", "data")]
+
+
+def _ids(site: Site, url: str) -> set[str]:
+    return set(site.page(url).xpath("//@id"))
+
+
+def resolve(page_url: str, path: str) -> str:
+    """The site-root URL a link's path points to, seen from `page_url` (a site-root URL)."""
+    if path.startswith("/"):  # absolute links (the 404 page) assume the site is served at its root
+        joined = path.lstrip("/")
+    else:
+        base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+        joined = posixpath.join(base, path)
+    target = posixpath.normpath(joined) if joined else ""
+    target = "" if target == "." else target
+    is_directory = path.endswith("/") or path in (".", "..") or not posixpath.splitext(target)[1]
+    return target + "/" if is_directory and target else target
+
+
+def test_every_internal_link_and_fragment_resolves(site: Site) -> None:
+    broken = []
+    for url in site.html_pages():
+        for href in site.page(url).xpath("//a/@href"):
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc:
+                continue
+            target = resolve(url, parts.path) if parts.path else url
+            if not site.file_for(target).exists():
+                broken.append(f"{url}: {href} (no file)")
+            elif parts.fragment and not target.endswith((".json", ".xml", ".css", ".js")):
+                if parts.fragment not in _ids(site, target):
+                    broken.append(f"{url}: {href} (no #{parts.fragment})")
+    assert broken == []
+
+
+def test_the_link_checker_catches_a_broken_fragment(site: Site) -> None:
+    assert resolve("speakers/guterres/", "../../records/x/overview/") == "records/x/overview/"
+    assert resolve("speakers/guterres/", "../") == "speakers/"
+    assert resolve("404.html", "/.") == ""
+    assert "p-no-such-paragraph" not in _ids(site, RECORD + "overview/")
+
+
+def test_no_page_loads_anything_from_another_origin(site: Site) -> None:
+    foreign = []
+    for url in site.html_pages():
+        page = site.page(url)
+        for tag, attribute in RESOURCE_ATTRIBUTES:
+            for value in page.xpath(f"//{tag}/@{attribute}"):
+                if urlsplit(value).netloc or value.startswith("//"):
+                    foreign.append(f"{url}: <{tag} {attribute}={value}>")
+        for link in page.xpath("//link[@href]"):
+            rel = (link.get("rel") or "").lower()
+            if rel in ("canonical", "alternate"):
+                continue
+            if urlsplit(link.get("href")).netloc:
+                foreign.append(f"{url}: <link rel={rel} href={link.get('href')}>")
+        for style in page.xpath("//style/text()"):
+            foreign += [f"{url}: css {m}" for m in re.findall(r"url\((['\"]?)(https?:)?//", style)]
+    for css in site.root.rglob("*.css"):
+        for match in re.findall(r"@import\s+url\(['\"]?https?://[^)]+|url\(['\"]?https?://[^)]+", css.read_text()):
+            foreign.append(f"{css.name}: {match}")
+    assert foreign == []
+
+
+# -- search ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def search_index(site: Site) -> dict:
+    return json.loads((site.root / "search/search_index.json").read_text(encoding="utf-8"))
+
+
+def test_search_has_an_entry_per_paragraph_at_its_anchor(search_index: dict, record) -> None:
+    locations = {doc["location"] for doc in search_index["docs"]}
+    for paragraph in record.paragraphs:
+        section = record.section_of[paragraph.id]
+        assert f"{section.src_uri[:-3]}/#{paragraph.id}" in locations
+
+
+def test_a_phrase_from_the_middle_of_a_paragraph_is_in_that_paragraphs_entry(search_index: dict) -> None:
+    phrase = "the non-interference in the internal affairs of States"
+    hits = [doc["location"] for doc in search_index["docs"] if phrase in doc["text"]]
+    assert f"{RECORD}member-states/#p-floor-resolution" in hits
+    # The page-level entry no longer repeats the paragraph text, so results land on the paragraph.
+    assert f"{RECORD}member-states/" not in hits
+
+
+def test_speaker_names_and_accent_free_spellings_find_statements(search_index: dict) -> None:
+    entry = next(d for d in search_index["docs"] if d["location"].endswith("#p-sg-statement"))
+    assert "António Guterres" in entry["keywords"] and "Antonio" in entry["keywords"]
+    assert "António" not in entry["text"]  # the paragraph says "The Secretary-General"
+    assert "keywords" in search_index["config"]["fields"]
+
+
+def test_theme_synonyms_find_their_paragraphs(search_index: dict, record) -> None:
+    for paragraph in record.paragraphs:
+        entry = next(d for d in search_index["docs"] if d["location"].endswith("#" + paragraph.id))
+        for theme_id in paragraph.themes:
+            theme = record.themes[theme_id]
+            assert theme.label in entry["keywords"]
+            assert all(synonym in entry["keywords"] for synonym in theme.synonyms)
