@@ -31,6 +31,11 @@ def md_heading(level: int, text: str, anchor: str) -> str:
     return f"{'#' * level} {safe} {{#{anchor}}}\n"
 
 
+def paragraph_range(section: Section) -> str:
+    first, last = section.paragraphs[0].number, section.paragraphs[-1].number
+    return f"para. {first}" if first == last else f"paras. {first}–{last}"
+
+
 def excerpt(text: str, words: int = EXCERPT_WORDS) -> str:
     parts = text.split()
     return text if len(parts) <= words else " ".join(parts[:words]) + " …"
@@ -274,7 +279,7 @@ class Renderer:
         )
         parts = "".join(
             f'<li><a href="{self._href(here, self.urls.page(s.src_uri))}">{esc(s.display_title)}</a> '
-            f'<span class="count">paras. {s.paragraphs[0].number}–{s.paragraphs[-1].number}</span></li>'
+            f'<span class="count">{paragraph_range(s)}</span></li>'
             for s in self.record.sections
         )
         date = f"{meeting.date.day} {meeting.date:%B %Y}"
