@@ -3,8 +3,13 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: the sitemap's dates come from the last commit, not from today.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
 
-.PHONY: serve build test install install-test clean
+.PHONY: serve build test install install-test clean anchors bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +40,18 @@ build: install
 test: install-test
 	$(BIN)/mkdocs build --strict
 	$(BIN)/python -m pytest
+
+## Add the links the site publishes now to anchors.lock (after adding pages or paragraphs on purpose)
+anchors: install
+	$(BIN)/python tools/update_anchors.py
+
+## Benchmark build cost and growth, page weight and Lighthouse; writes BENCHMARKS.md (about 20 minutes)
+bench: install-test .bench/node_modules/.bin/lighthouse
+	$(BIN)/python bench/run.py
+
+# Lighthouse from npm, in a gitignored folder of the project; it drives Debian's Chromium (CHROME_PATH).
+.bench/node_modules/.bin/lighthouse:
+	npm install --prefix .bench --no-audit --no-fund --loglevel=error lighthouse@12.2.3
 
 clean:
 	rm -rf site .pytest_cache

@@ -16,15 +16,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markdown import Markdown
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.files import File, InclusionLevel, get_files
+from mkdocs.utils.meta import get_data
 
-from recordkit import search, urls
+from recordkit import anchors, export, metadata, search, urls
 from recordkit.loader import load_record
 from recordkit.model import Record
 from recordkit.problems import InputError
-from recordkit.render import Renderer, md_heading
+from recordkit.render import Renderer, esc, md_heading
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -39,6 +41,7 @@ class _Build:
     record: Record
     urls: urls.Urls
     renderer: Renderer
+    describer: metadata.Describer
 
 
 _build: _Build | None = None
@@ -59,10 +62,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         loaded = load_record(root=root, data_dir=root / "data", docs_dir=Path(config.docs_dir))
     except InputError as error:
         raise PluginError(str(error)) from None
+    if config.strict and loaded.warnings:
+        # MkDocs aborts on strict warnings only after writing site/; failing here keeps the last good site.
+        raise PluginError(str(InputError(loaded.warnings)) + "\n(warnings are fatal under --strict)")
     for warning in loaded.warnings:
         log.warning(str(warning))
     site_urls = urls.Urls(loaded.record, directory_urls=config.use_directory_urls, site_url=config.site_url or "")
-    _build = _Build(loaded.record, site_urls, Renderer(loaded.record, site_urls))
+    describer = metadata.Describer(loaded.record, site_urls, language=config.theme["language"])
+    _build = _Build(loaded.record, site_urls, Renderer(loaded.record, site_urls), describer)
     return config
 
 
@@ -74,6 +81,7 @@ def _generated_pages(build: _Build) -> dict[str, tuple[Callable[[], str], bool]]
         urls.THEMES_INDEX: (renderer.themes_index, True),
         urls.DOCUMENTS: (renderer.documents_page, True),
         urls.notes_src(record): (renderer.notes_page, True),
+        export.ExportPaths.of(record).downloads_src: (lambda: export.downloads_page(record, build.urls), True),
     }
     for speaker in record.speakers.values():
         pages[urls.speaker_src(speaker.id)] = (lambda s=speaker: renderer.speaker_page(s), False)
@@ -94,18 +102,97 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     build = _current()
     src_uri = page.file.src_uri
+    described = build.describer.page(src_uri)
+    if described is not None:  # description, og_type, json_ld for overrides/main.html; front matter wins
+        page.meta = {**described.as_page_meta(), **page.meta}
+    section = build.record.section_by_src.get(src_uri)
+    if section is not None:
+        page.title = esc(section.display_title)  # page.title is HTML text, as MkDocs makes it from an h1
+        page.meta["description"] = section.summary
+    elif src_uri == urls.HOME:
+        page.meta.setdefault("description", build.record.meeting.description)
+    return _page_markdown(build, src_uri, markdown)
+
+
+def _page_markdown(build: _Build, src_uri: str, markdown: str) -> str:
+    """The Markdown a page of docs/ is rendered from (shared with the anchors check)."""
     section = build.record.section_by_src.get(src_uri)
     if section is not None:
         # The section file is already parsed and checked against the source:
         # render from the model so the page, the indexes and search agree.
-        page.title = section.display_title
-        page.meta["description"] = section.summary
         return build.renderer.section_page(section)
     if src_uri == urls.HOME:
         meeting = build.record.meeting
-        page.meta.setdefault("description", meeting.description)
         return md_heading(1, meeting.title, "meeting") + "\n" + markdown + "\n\n" + build.renderer.home_facts()
     return markdown
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Check anchors.lock before MkDocs cleans site/: a broken published link keeps the last good site."""
+    lock = Path(config.config_file_path).parent / anchors.LOCK_FILE
+    if not lock.is_file():
+        raise PluginError(f"{anchors.LOCK_FILE} is missing: run `make anchors` to create it")
+    locked = anchors.parse_lock(lock.read_text(encoding="utf-8"))
+    published, locked_now = _published(config)
+    missing = anchors.unresolved(locked, published, _redirects(config))
+    if missing:
+        listed = "\n".join(f"  - {link}" for link in missing)
+        raise PluginError(
+            f"{anchors.LOCK_FILE}: {len(missing)} published link{'s' if len(missing) != 1 else ''} would break:\n"
+            f"{listed}\nKeep a paragraph's former id in its annotation (aliases: [old-id]), redirect a moved page "
+            "in mkdocs.yml (redirects: redirect_maps), or restore the id."
+        )
+    new = set(anchors.links(locked_now)) - set(locked)
+    if new:
+        log.info(f"{len(new)} published link(s) not yet in {anchors.LOCK_FILE}: run `make anchors` to lock them")
+
+
+def update_anchors_lock(config: MkDocsConfig) -> Path:
+    """`make anchors`: add the links published now to anchors.lock (after on_config)."""
+    lock = Path(config.config_file_path).parent / anchors.LOCK_FILE
+    locked = anchors.parse_lock(lock.read_text(encoding="utf-8")) if lock.is_file() else []
+    published, locked_now = _published(config)
+    missing = anchors.unresolved(locked, published, _redirects(config))
+    if missing:
+        raise PluginError(f"{anchors.LOCK_FILE}: these locked links no longer resolve: {', '.join(missing)}")
+    lock.write_text(anchors.format_lock(anchors.updated_lock(locked, anchors.links(locked_now))), encoding="utf-8")
+    return lock
+
+
+def _published(config: MkDocsConfig) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """(every page URL -> all ids in its content, every page URL -> its locked anchors), before anything is written.
+
+    The pages are converted here with the site's own Markdown extensions, as MkDocs
+    will convert them, because the check must run before MkDocs cleans site/.
+    """
+    build = _current()
+    sources: dict[str, tuple[str, bool]] = {}  # src_uri -> (Markdown, anchors locked)
+    for file in get_files(config).documentation_pages():
+        markdown, _ = get_data(file.content_string)
+        sources[file.src_uri] = (_page_markdown(build, file.src_uri, markdown), True)
+    for src_uri, (render, _) in _generated_pages(build).items():
+        sources[src_uri] = (render(), False)
+    converter = Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    published: dict[str, set[str]] = {}
+    locked: dict[str, set[str]] = {}
+    for src_uri, (markdown, lock_anchors) in sources.items():
+        url = "/" + build.urls.page(src_uri)
+        published[url] = anchors.ids_in_html(converter.reset().convert(markdown))
+        locked[url] = published[url] if lock_anchors else set()
+    return published, locked
+
+
+def _redirects(config: MkDocsConfig) -> dict[str, str]:
+    """mkdocs-redirects' redirect_maps as old page URL -> new page URL (or external address)."""
+    plugin = config.plugins.get("redirects")
+    maps = plugin.config.get("redirect_maps", {}) if plugin is not None else {}
+    directory_urls = config.use_directory_urls
+    return {
+        "/" + urls.page_url(old, directory_urls=directory_urls):
+            new if new.startswith(anchors.EXTERNAL)
+            else "/" + urls.page_url(new.partition("#")[0], directory_urls=directory_urls)
+        for old, new in maps.items()
+    }
 
 
 @event_priority(-100)  # after Material's search plugin has indexed the page
@@ -121,7 +208,8 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         start -= 1
     section = build.record.section_by_src.get(page.file.src_uri)
     if section is not None:
-        summary = {"location": location, "title": page.title, "text": page.meta.get("description", "")}
+        # Search shows entries as HTML: the summary (front matter) is escaped like the paragraphs.
+        summary = {"location": location, "title": page.title, "text": esc(section.summary)}
         entries[start:] = [summary, *search.paragraph_entries(build.record, build.urls, section)]
     for entry in entries[start:]:
         search.add_folded_keywords(entry)
@@ -133,3 +221,9 @@ def _search_index(config: MkDocsConfig) -> Any:
         if hasattr(plugin, "search_index") and hasattr(plugin.search_index, "entries"):
             return plugin.search_index
     return None
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """The record as open data beside its pages, from the same model (recordkit.export)."""
+    build = _current()
+    export.write_exports(build.record, build.urls, Path(config.site_dir), publisher=config.site_name)

@@ -7,7 +7,6 @@ fixes everything in one round. Nothing here writes anything.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,6 +45,9 @@ class _Context:
         self.data_dir = data_dir
         self.docs_dir = docs_dir
         self.problems = problems
+        # Lines of what later checks report on: meeting fields, speaker and theme ids.
+        self.meeting_lines: dict[str, int | None] = {}
+        self.id_lines: dict[tuple[str, str], int | None] = {}
 
     def display(self, path: Path) -> str:
         try:
@@ -96,7 +98,7 @@ def load_record(*, root: Path, data_dir: Path, docs_dir: Path) -> Loaded:
         documents=documents,
         corrections=tuple(correction for correction, _ in corrections),
     )
-    _warn_unreferenced(record, problems, speakers_file=context.display(data_dir / "speakers.yml"),
+    _warn_unreferenced(record, problems, context.id_lines, speakers_file=context.display(data_dir / "speakers.yml"),
                        themes_file=context.display(data_dir / "themes.yml"))
     return Loaded(record=record, warnings=problems.warnings)
 
@@ -111,6 +113,7 @@ def _load_meeting(context: _Context) -> Meeting | None:
     fields = Fields(data, file=display, problems=context.problems, allowed=MEETING_FIELDS, line=1)
     if not fields.ok:
         return None
+    context.meeting_lines = {key: fields.line_of(key) for key in ("convener", "documents", "record_title")}
     return Meeting(
         id=fields.identifier("id"),
         path=fields.text("path").strip("/"),
@@ -135,12 +138,17 @@ def _load_meeting(context: _Context) -> Meeting | None:
 
 
 def _check_unique(ids: list[tuple[str, int | None]], *, what: str, file: str, problems: Problems) -> None:
-    counts = Counter(identifier for identifier, _ in ids)
-    reported: set[str] = set()
+    """Report each repeat of an id at its own line, naming where the id was first used."""
+    first_line: dict[str, int | None] = {}
     for identifier, line in ids:
-        if counts[identifier] > 1 and identifier and identifier not in reported:
-            reported.add(identifier)
-            problems.error(file, f"duplicate {what} id '{identifier}': ids must be unique", line=line, field="id")
+        if not identifier:
+            continue
+        if identifier in first_line:
+            where = "" if first_line[identifier] is None else f" at line {first_line[identifier]}"
+            problems.error(file, f"duplicate {what} id '{identifier}': already used{where}; ids must be unique",
+                           line=line, field="id")
+        else:
+            first_line[identifier] = line
 
 
 def _load_speakers(context: _Context) -> tuple[dict[str, Role], dict[str, Speaker]]:
@@ -179,6 +187,8 @@ def _load_speakers(context: _Context) -> tuple[dict[str, Role], dict[str, Speake
             )
         speakers.append((speaker, fields.line_of("id")))
     _check_unique([(s.id, line) for s, line in speakers], what="speaker", file=display, problems=context.problems)
+    for speaker, line in speakers:
+        context.id_lines.setdefault(("speaker", speaker.id), line)
     return roles, {s.id: s for s, _ in speakers}
 
 
@@ -192,6 +202,8 @@ def _load_themes(context: _Context) -> dict[str, Theme]:
                           fields.texts("synonyms"))
             themes.append((theme, fields.line_of("id")))
     _check_unique([(t.id, line) for t, line in themes], what="theme", file=display, problems=context.problems)
+    for theme, line in themes:
+        context.id_lines.setdefault(("theme", theme.id), line)
     return {t.id: t for t, _ in themes}
 
 
@@ -268,11 +280,11 @@ def _check_references(
     meeting_file = context.display(context.data_dir / "meeting.yml")
     if meeting.convener not in speakers:
         problems.error(meeting_file, f"unknown speaker '{meeting.convener}'{did_you_mean(meeting.convener, speakers)}",
-                       field="convener")
+                       line=context.meeting_lines.get("convener"), field="convener")
     for document_id in meeting.documents:
         if document_id not in documents:
             problems.error(meeting_file, f"unknown document '{document_id}'{did_you_mean(document_id, documents)}",
-                           field="documents")
+                           line=context.meeting_lines.get("documents"), field="documents")
     _check_sections_unique(sections, problems)
     for section in sections:
         for paragraph in section.paragraphs:
@@ -299,7 +311,10 @@ def _check_sections_unique(sections: list[RawSection], problems: Problems) -> No
             problems.error(section.file, f"duplicate section number '{section.number}', also in {numbers[section.number]}",
                            field="number")
         numbers.setdefault(section.number, section.file)
-        anchors = [(section.id, section.id_line, "section")] + [(p.id, p.line, "paragraph") for p in section.paragraphs]
+        anchors = [(section.id, section.id_line, "section")]
+        for paragraph in section.paragraphs:
+            anchors.append((paragraph.id, paragraph.line, "paragraph"))
+            anchors.extend((alias, paragraph.line, "paragraph alias") for alias in paragraph.aliases)
         for anchor, line, what in anchors:
             if anchor in first_seen:
                 problems.error(section.file, f"duplicate {what} id '{anchor}': already used in {first_seen[anchor]}",
@@ -321,8 +336,9 @@ def _check_source(
     if source is None:
         return
     paragraph_ids = {p.id for s in sections for p in s.paragraphs}
+    counts = fidelity.occurrences(source, [c.original for c, _ in corrections])  # one scan for all of them
     for correction, line in corrections:
-        count = source.count(correction.original)
+        count = counts[correction.original]
         if count != 1:
             found = "is no longer in the source" if count == 0 else f"occurs {count} times in the source"
             context.problems.error(
@@ -424,17 +440,21 @@ def _numbered_sections(raw_sections: list[RawSection], linker: DocumentLinker) -
                     themes=raw_paragraph.themes,
                     documents=tuple(dict.fromkeys(cited + list(raw_paragraph.documents))),
                     line=raw_paragraph.line,
+                    aliases=raw_paragraph.aliases,
                 )
             )
         sections.append(Section(raw.id, raw.number, raw.title, raw.summary, raw.src_uri, tuple(paragraphs)))
     return tuple(sections)
 
 
-def _warn_unreferenced(record: Record, problems: Problems, *, speakers_file: str, themes_file: str) -> None:
+def _warn_unreferenced(record: Record, problems: Problems, lines: dict[tuple[str, str], int | None], *,
+                       speakers_file: str, themes_file: str) -> None:
     for speaker_id in record.speakers:
         if not record.by_speaker.get(speaker_id) and not record.by_mention.get(speaker_id):
-            problems.warn(speakers_file, f"speaker '{speaker_id}' is not referenced by any paragraph", field="speakers")
+            problems.warn(speakers_file, f"speaker '{speaker_id}' is not referenced by any paragraph",
+                          line=lines.get(("speaker", speaker_id)), field="speakers")
     for theme_id in record.themes:
         if not record.by_theme.get(theme_id):
-            problems.warn(themes_file, f"theme '{theme_id}' is not referenced by any paragraph", field="themes")
+            problems.warn(themes_file, f"theme '{theme_id}' is not referenced by any paragraph",
+                          line=lines.get(("theme", theme_id)), field="themes")
 

@@ -100,6 +100,7 @@ class Paragraph:
     themes: tuple[str, ...] = ()
     documents: tuple[str, ...] = ()
     line: int = 0
+    aliases: tuple[str, ...] = ()  # former ids, still anchors in the page
 
 
 @dataclass(frozen=True)

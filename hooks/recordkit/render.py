@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 
 from . import urls as site_urls
+from .citation import citation_with_url
 from .links import DocumentLinker
 from .model import Paragraph, Record, Section, Speaker, Theme
 from .urls import Urls, relative_url
@@ -104,8 +105,10 @@ class Renderer:
             note = f"{self.urls.notes()}#{corrections[0].id}"
             meta.append(f'<a class="para__note" href="{self._href(here, note)}">Editorial correction</a>')
         anchor = esc(paragraph.id)
+        # A former id stays an anchor inside the paragraph, so links citing it still land (anchors.lock).
+        aliases = "".join(f'<span class="para__alias" id="{esc(alias)}"></span>' for alias in paragraph.aliases)
         return (
-            f'<div class="para" id="{anchor}" data-para="{paragraph.number}">\n'
+            f'<div class="para" id="{anchor}" data-para="{paragraph.number}">{aliases}\n'
             f'<p class="para__text"><a class="para__num" href="#{anchor}" '
             f'title="Link to paragraph {paragraph.number}">{paragraph.number}.</a> '
             f"{self.linker.to_html(paragraph.text)}</p>\n"
@@ -117,7 +120,7 @@ class Renderer:
     def citation(self, paragraph: Paragraph) -> str:
         """The paragraph cited in the UN's usual form, with its permanent URL."""
         url = self.urls.absolute(self.urls.paragraph(paragraph.id))
-        return f"{self.record.meeting.citation_title}, para. {paragraph.number}. {url}"
+        return citation_with_url(self.record.meeting, paragraph, url)
 
     def paragraph_tools(self, paragraph: Paragraph) -> str:
         """Copy-link and cite buttons; record.js wires them (without JS the number is the permalink)."""

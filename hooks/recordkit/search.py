@@ -20,6 +20,14 @@ from .urls import Urls
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 
+# Material multiplies the score of a page-level entry by up to 2.5 over a
+# section's (its `1 + (1 + coverage)²` against `1 + coverage²`), and folds a
+# page's sections that score below the page into "N more on this page". A
+# paragraph is what readers look for and cite, so its entry is boosted past
+# that factor: a paragraph that matches as well as its part's summary, or as
+# a speaker's or theme's page that quotes it, is shown and not folded away.
+PARAGRAPH_BOOST = 3
+
 
 def fold(text: str) -> str:
     """`text` without diacritics: "António" -> "Antonio"."""
@@ -65,6 +73,7 @@ def paragraph_entries(record: Record, urls: Urls, section: Section) -> list[dict
             "title": html.escape(paragraph_title(record, paragraph)),
             "text": html.escape(paragraph.text),
             "keywords": html.escape(paragraph_keywords(record, paragraph)),
+            "boost": PARAGRAPH_BOOST,
         }
         for paragraph in section.paragraphs
     ]

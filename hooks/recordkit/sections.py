@@ -28,7 +28,8 @@ from .problems import Problems
 from .yamlio import parse_yaml
 
 FRONT_MATTER_FIELDS = {"id", "number", "title", "summary"}
-ANNOTATION_FIELDS = {"id", "speakers", "mentions", "themes", "documents"}
+# `aliases`: former ids of the paragraph, kept as extra anchors so old links still land.
+ANNOTATION_FIELDS = {"id", "speakers", "mentions", "themes", "documents", "aliases"}
 ROMAN = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 
 
@@ -43,6 +44,7 @@ class RawParagraph:
     mentions: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
     documents: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass
@@ -106,7 +108,7 @@ def parse_section(text: str, *, file: str, src_uri: str, problems: Problems) -> 
         paragraphs=parse_paragraphs(body, file=file, first_line=body_line, problems=problems),
         id_line=fields.line_of("id"),
     )
-    if not section.paragraphs:
+    if not body.strip():  # (paragraphs that failed to parse are reported on their own)
         problems.error(file, "the section has no paragraphs: an empty part would publish an empty page", line=body_line)
     return section
 
@@ -169,4 +171,5 @@ def _paragraph_from(annotation: Any, *, text: str, line: int, file: str, problem
         mentions=fields.identifiers("mentions"),
         themes=themes,
         documents=fields.identifiers("documents"),
+        aliases=fields.identifiers("aliases"),
     )

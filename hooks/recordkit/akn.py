@@ -1,0 +1,200 @@
+"""The record as an Akoma Ntoso 3.0 `debate` document (OASIS LegalDocML), built with the standard library.
+
+The `eId` of every part and paragraph is its anchor on the site (`#p-sg-statement`),
+so a citation of the web page and of the XML point at the same thing. The
+references (speakers, roles, themes) get kind-prefixed eIds instead: eIds must be
+unique in the whole document, and a speaker can share an id with a part (the
+collective speaker `member-states` and the part `member-states`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import xml.etree.ElementTree as ET
+
+from . import urls as site_urls
+from .model import Paragraph, Record, Section, Speaker
+from .urls import Urls
+
+NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+EDITORS = "editors"
+# A sentence ends after a lower-case word, so "H.E. Mrs. Laura" or "A/78/665." do not end one.
+_SENTENCE_END = re.compile(r"(?<=[a-z]{3}[.!?])\s+(?=[A-Z\"“(])")
+
+
+def person_eid(speaker_id: str) -> str:
+    return f"person-{speaker_id}"
+
+
+def role_eid(role_id: str) -> str:
+    return f"role-{role_id}"  # also the anchor of the role on the speakers index
+
+
+def concept_eid(theme_id: str) -> str:
+    return f"theme-{theme_id}"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _generated_on() -> dt.date:
+    """The manifestation's date: SOURCE_DATE_EPOCH when set, for reproducible builds; else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.date.today()
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{NAMESPACE}}}{tag}", attributes)
+    element.text = text
+    return element
+
+
+def _frbr(parent: ET.Element, level: str, this: str, uri: str, date: dt.date, date_name: str,
+          author: str) -> ET.Element:
+    element = _sub(parent, level)
+    _sub(element, "FRBRthis", value=this)
+    _sub(element, "FRBRuri", value=uri)
+    _sub(element, "FRBRdate", date=date.isoformat(), name=date_name)
+    _sub(element, "FRBRauthor", href=f"#{author}")
+    return element
+
+
+def _identification(meta: ET.Element, record: Record) -> None:
+    meeting = record.meeting
+    body = _slug(meeting.body)
+    date = meeting.date.isoformat()
+    # AKN naming convention: /akn/<jurisdiction>/<doc type>/<actor>/<date>/<number>; "un" for the United Nations.
+    work = f"/akn/un/debate/{body}/{date}/{meeting.id}"
+    expression = f"{work}/eng@{date}"
+    identification = _sub(meta, "identification", source=f"#{EDITORS}")
+    frbr_work = _frbr(identification, "FRBRWork", f"{work}/!main", work, meeting.date, "meeting", body)
+    _sub(frbr_work, "FRBRcountry", value="un")
+    _sub(frbr_work, "FRBRname", value=meeting.title)
+    frbr_expression = _frbr(identification, "FRBRExpression", f"{expression}/!main", expression, meeting.date,
+                            "meeting", body)
+    _sub(frbr_expression, "FRBRlanguage", language="eng")
+    _frbr(identification, "FRBRManifestation", f"{expression}/!main.xml", f"{expression}.akn", _generated_on(),
+          "generation", EDITORS)
+
+
+def _references(meta: ET.Element, record: Record, urls: Urls, publisher: str) -> None:
+    references = _sub(meta, "references", source=f"#{EDITORS}")
+    body = _slug(record.meeting.body)
+    _sub(references, "TLCOrganization", eId=body, href=f"/akn/ontology/organization/un/{body}",
+         showAs=record.meeting.body)
+    _sub(references, "TLCOrganization", eId=EDITORS, href=urls.absolute(urls.page(site_urls.HOME)),
+         showAs=publisher)
+    # The collective speaker ("Member States and Observers") is declared as a
+    # TLCPerson too: AKN's `by` names whoever holds the floor, and the record
+    # reports the floor's interventions as one voice.
+    for speaker in record.speakers.values():
+        _sub(references, "TLCPerson", eId=person_eid(speaker.id), href=urls.absolute(urls.speaker(speaker.id)),
+             showAs=speaker.name)
+    for role in record.roles.values():
+        _sub(references, "TLCRole", eId=role_eid(role.id),
+             href=urls.absolute(urls.page(site_urls.SPEAKERS_INDEX)) + f"#{role_eid(role.id)}", showAs=role.label)
+    for theme in record.themes.values():
+        _sub(references, "TLCConcept", eId=concept_eid(theme.id), href=urls.absolute(urls.theme(theme.id)),
+             showAs=theme.label)
+
+
+def _speech(parent: ET.Element, speaker: Speaker, eid: str) -> ET.Element:
+    return _sub(parent, "speech", eId=eid, by=f"#{person_eid(speaker.id)}", **{"as": f"#{role_eid(speaker.role)}"})
+
+
+def _fill_speech(speech: ET.Element, speaker: Speaker, text: str) -> None:
+    _sub(speech, "from", speaker.full_name)
+    _sub(speech, "p", text)
+
+
+def split_turns(paragraph: Paragraph, speakers: list[Speaker]) -> list[str] | None:
+    """The paragraph's text cut where each later speaker's turn begins: at the start of the
+    sentence that first names them. None when the text does not name them in order."""
+    starts = [0]
+    for speaker in speakers[1:]:
+        named = paragraph.text.find(speaker.name, starts[-1])
+        if named < 0:
+            return None
+        boundaries = [m.end() for m in _SENTENCE_END.finditer(paragraph.text, starts[-1], named)]
+        if not boundaries:
+            return None
+        starts.append(boundaries[-1])
+    ends = [*starts[1:], len(paragraph.text)]
+    return [paragraph.text[start:end].strip() for start, end in zip(starts, ends)]
+
+
+def _paragraph(parent: ET.Element, record: Record, paragraph: Paragraph) -> None:
+    element = _paragraph_element(parent, record, paragraph)
+    if paragraph.themes:  # refersTo is a list of references: the paragraph's themes
+        element.set("refersTo", " ".join(f"#{concept_eid(t)}" for t in paragraph.themes))
+
+
+def _paragraph_element(parent: ET.Element, record: Record, paragraph: Paragraph) -> ET.Element:
+    speakers = [record.speakers[s] for s in paragraph.speakers]
+    if not speakers:
+        # A third-person account of the meeting with no speaker (who convened it,
+        # who spoke): AKN's `narrative`. It has inline content only, so no <num>;
+        # the number is the paragraph's place in the body, as in the JSON.
+        return _sub(parent, "narrative", paragraph.text, eId=paragraph.id)
+    if len(speakers) == 1:
+        speech = _speech(parent, speakers[0], paragraph.id)
+        _sub(speech, "num", f"{paragraph.number}.")
+        _fill_speech(speech, speakers[0], paragraph.text)
+        return speech
+    # One paragraph of the summary reporting several speakers in turn (the
+    # panel's opening: the moderator, then the first panellist). The record
+    # cites and links it as one paragraph, so it stays one element with the
+    # paragraph's eId and number: a `speechGroup`, whose by/as are those of
+    # the first speaker (AKN: "the main contributor"), holding one `speech`
+    # per speaker, so each statement keeps its own by/as. The text is cut,
+    # never changed, at the sentence that first names the next speaker.
+    group = _sub(parent, "speechGroup", eId=paragraph.id, by=f"#{person_eid(speakers[0].id)}",
+                 **{"as": f"#{role_eid(speakers[0].role)}"})
+    _sub(group, "num", f"{paragraph.number}.")
+    turns = split_turns(paragraph, speakers)
+    if turns is None:
+        # The text does not name the speakers in order: keep it whole rather than
+        # attribute a sentence to the wrong speaker; the group's by/as name the first.
+        _sub(group, "p", paragraph.text)
+        return group
+    for index, (speaker, text) in enumerate(zip(speakers, turns), start=1):
+        speech = _speech(group, speaker, f"{paragraph.id}__speech_{index}")
+        _fill_speech(speech, speaker, text)
+    return group
+
+
+def _section(body: ET.Element, record: Record, section: Section) -> None:
+    element = _sub(body, "debateSection", eId=section.id, name=section.id)
+    _sub(element, "num", f"{section.number}.")
+    _sub(element, "heading", section.title)
+    for paragraph in section.paragraphs:
+        _paragraph(element, record, paragraph)
+
+
+def akn_tree(record: Record, urls: Urls, *, publisher: str) -> ET.Element:
+    ET.register_namespace("", NAMESPACE)
+    root = ET.Element(f"{{{NAMESPACE}}}akomaNtoso")
+    debate = _sub(root, "debate", name=_slug(record.meeting.meeting_type))
+    meta = _sub(debate, "meta")
+    _identification(meta, record)
+    _references(meta, record, urls, publisher)
+    preface = _sub(debate, "preface")
+    heading = _sub(preface, "p")
+    _sub(heading, "docType", record.meeting.record_heading)
+    title = _sub(preface, "p")
+    _sub(title, "docTitle", record.meeting.record_title)
+    body = _sub(debate, "debateBody")
+    for section in record.sections:
+        _section(body, record, section)
+    return root
+
+
+def akn_document(record: Record, urls: Urls, *, publisher: str) -> bytes:
+    root = akn_tree(record, urls, publisher=publisher)
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)

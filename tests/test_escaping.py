@@ -1,0 +1,90 @@
+"""Text from data/ and front matter is shown as written, never run as HTML.
+
+One build of a copy of the project where a speaker, a theme and a part's
+summary carry markup; every page and the search index must show it as text.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from project_copy import RECORD_DIR, Project
+
+NAME = "</title><script>alert(1)</script>"
+LABEL = "<b>Prevention</b> & co"
+SUMMARY = 'Closing remarks <img src="x" onerror="alert(2)">'
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = Project.copy_of_repo(tmp_path_factory.mktemp("hostile") / "project")
+    project.edit("data/speakers.yml", "name: Yukio Takasu", f"name: '{NAME}'")
+    project.edit("data/themes.yml", "label: Prevention", f"label: '{LABEL}'")
+    project.edit(f"{RECORD_DIR}/concluding-remarks.md",
+                 "Closing remarks by the Special Adviser on Human Security, Yukio Takasu.", SUMMARY)
+    site = project.root.parent / "site"
+    result = project.build(site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def page(site: Path, url: str) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring((site / url / "index.html").read_bytes())
+
+
+def text(element: lxml.html.HtmlElement) -> str:
+    return " ".join(element.text_content().replace("¶", "").split())
+
+
+def test_no_page_runs_or_renders_the_markup(hostile_site: Path) -> None:
+    pages = sorted(hostile_site.rglob("*.html"))
+    assert len(pages) > 30
+    for file in pages:
+        document = lxml.html.fromstring(file.read_bytes())
+        where = file.relative_to(hostile_site)
+        for script in document.xpath("//script"):
+            if script.get("type") == "application/ld+json":
+                assert "<" not in (script.text or ""), where  # JSON inside <script> must not close it
+            else:
+                assert "alert(" not in (script.text or ""), where
+        assert not document.xpath("//img[@onerror]"), where
+        assert not document.xpath("//b[contains(., 'Prevention')]"), where
+        titles = document.xpath("//head/title")
+        assert len(titles) == 1 and "alert" not in (titles[0].tail or ""), where
+
+
+def test_the_name_shows_as_text_on_the_speaker_page_and_in_its_title(hostile_site: Path) -> None:
+    speaker = page(hostile_site, "speakers/takasu")
+    assert text(speaker.xpath("//h1")[0]) == NAME
+    assert speaker.xpath("//head/title")[0].text.startswith(NAME + " - ")
+
+
+def test_the_name_and_label_show_as_text_in_chips_indexes_and_theme_pages(hostile_site: Path) -> None:
+    closing = page(hostile_site, "records/2024-04-02-human-security/concluding-remarks")
+    assert NAME in [text(a) for a in closing.xpath('//a[contains(@class, "chip--speaker")]')]
+    assert SUMMARY in [text(p) for p in closing.xpath('//p[@class="part-summary"]')]
+    speakers = page(hostile_site, "speakers")
+    assert NAME in [text(a) for a in speakers.xpath('//ul[@class="speaker-list"]/li/a')]
+    themes = page(hostile_site, "themes")
+    assert LABEL in [text(a) for a in themes.xpath("//table//a")]
+    theme = page(hostile_site, "themes/prevention")
+    assert text(theme.xpath("//h1")[0]) == LABEL
+    assert theme.xpath("//head/title")[0].text.startswith(LABEL + " - ")
+
+
+def test_search_entries_hold_the_markup_as_escaped_text(hostile_site: Path) -> None:
+    entries = json.loads((hostile_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    found = 0
+    for entry in entries:
+        for key in ("title", "text", "keywords"):
+            value = entry.get(key) or ""
+            # Material shows titles and texts as HTML: a fragment must not hold the markup as elements.
+            fragment = lxml.html.fragment_fromstring(value, create_parent="div") if value.strip() else None
+            if fragment is not None:
+                assert not fragment.xpath(".//script | .//img[@onerror] | .//b"), (entry["location"], key)
+            found += NAME in (fragment.text_content() if fragment is not None else "")
+    assert found >= 3  # the speaker page, the paragraphs' titles and keywords

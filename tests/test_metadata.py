@@ -1,0 +1,227 @@
+"""Every page says what it is: description, canonical link, Open Graph, Twitter, lang and schema.org JSON-LD.
+
+Expected values are read from data/, the record's front matter and mkdocs.yml
+directly, not through the hooks, so the tests check the build rather than restate it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import lxml.etree
+import lxml.html
+import pytest
+import yaml
+
+from conftest import ROOT, Site, build_site
+from project_copy import RECORD_DIR, Project
+
+RECORD = "records/2024-04-02-human-security/"
+PARTS = ["overview", "opening-statements", "panel-discussion", "member-states", "concluding-remarks"]
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+class _MkDocsLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml's `!ENV [NAME, default]` as MkDocs does."""
+
+
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    *variables, default = names if len(names) > 1 else [*names, None]
+    return next((os.environ[v] for v in variables if v in os.environ), default)
+
+
+_MkDocsLoader.add_constructor("!ENV", _env_tag)
+_MkDocsLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: suffix)
+
+
+def mkdocs_config() -> dict[str, Any]:
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_MkDocsLoader)
+
+
+def configured_site_url() -> str:
+    """The site_url the session's build used: SITE_URL if set, else mkdocs.yml's default."""
+    return mkdocs_config()["site_url"].rstrip("/") + "/"
+
+
+def data(name: str) -> Any:
+    return yaml.safe_load((ROOT / "data" / name).read_text(encoding="utf-8"))
+
+
+def front_matter(part: str) -> dict[str, Any]:
+    text = (ROOT / "docs" / RECORD / f"{part}.md").read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---")[1])
+
+
+def content_pages(site: Site) -> list[str]:
+    """Every page a reader can reach (404.html is served for missing URLs and has no address of its own)."""
+    return [url for url in site.html_pages() if url != "404.html"]
+
+
+def head_values(page: lxml.html.HtmlElement) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for meta in page.xpath("//head/meta[@name or @property]"):
+        found.setdefault(meta.get("name") or meta.get("property"), []).append(meta.get("content"))
+    found["canonical"] = page.xpath('//head/link[@rel="canonical"]/@href')
+    return found
+
+
+def json_ld(page: lxml.html.HtmlElement) -> list[dict[str, Any]]:
+    return [json.loads(script.text) for script in page.xpath('//script[@type="application/ld+json"]')]
+
+
+# -- every page ---------------------------------------------------------------
+
+
+def test_every_page_has_description_canonical_open_graph_and_twitter_tags(site: Site) -> None:
+    site_url = configured_site_url()
+    pages = content_pages(site)
+    assert len(pages) > 20
+    for url in pages:
+        head = head_values(site.page(url))
+        for key in ("description", "og:title", "og:description", "og:type", "og:url", "og:site_name",
+                    "twitter:card", "twitter:title", "twitter:description"):
+            assert len(head.get(key, [])) == 1 and head[key][0].strip(), f"{url}: {key} is {head.get(key)}"
+        assert head["canonical"] == [site_url + url], url
+        assert head["og:url"] == head["canonical"], url
+        assert head["og:description"] == head["description"] == head["twitter:description"], url
+
+
+def test_every_page_declares_the_configured_language(site: Site) -> None:
+    language = mkdocs_config()["theme"]["language"]
+    for url in content_pages(site):
+        assert site.page(url).get("lang") == language, url
+
+
+def test_descriptions_say_what_each_page_is(site: Site) -> None:
+    meeting = data("meeting.yml")
+    description = lambda url: head_values(site.page(url))["description"][0]  # noqa: E731
+    assert description("") == " ".join(meeting["description"].split())
+    for part in PARTS:
+        assert description(f"{RECORD}{part}/") == " ".join(front_matter(part)["summary"].split())
+    for theme in data("themes.yml")["themes"]:
+        assert description(f"themes/{theme['id']}/") == theme["description"]
+    for speaker in data("speakers.yml")["speakers"]:
+        text = description(f"speakers/{speaker['id']}/")
+        assert text.startswith(speaker["name"] + ", ") and speaker["titles"][0] in text
+    # The generated index pages each have their own description, not the site's.
+    generic = " ".join(mkdocs_config()["site_description"].split())
+    for url in ("speakers/", "themes/", "documents/", f"{RECORD}notes/", f"{RECORD}downloads/"):
+        assert description(url) != generic, url
+
+
+def test_open_graph_titles_and_types(site: Site) -> None:
+    home = head_values(site.page(""))
+    assert home["og:title"] == [data("meeting.yml")["short_title"]] and home["og:type"] == ["website"]
+    assert head_values(site.page(f"{RECORD}overview/"))["og:type"] == ["article"]
+    assert head_values(site.page("speakers/guterres/"))["og:type"] == ["profile"]
+    assert head_values(site.page("speakers/guterres/"))["og:title"] == ["António Guterres"]
+
+
+# -- JSON-LD ------------------------------------------------------------------
+
+
+def test_json_ld_parses_on_every_page_that_has_it(site: Site) -> None:
+    with_json_ld = 0
+    for url in content_pages(site):
+        for item in json_ld(site.page(url)):  # json.loads raises on invalid JSON
+            assert item["@context"] == "https://schema.org", url
+            with_json_ld += 1
+    assert with_json_ld >= 1 + len(PARTS) + len(data("speakers.yml")["speakers"])
+
+
+def test_home_page_describes_the_meeting_as_an_event(site: Site) -> None:
+    meeting, speakers = data("meeting.yml"), data("speakers.yml")["speakers"]
+    [event] = json_ld(site.page(""))
+    assert event["@type"] == "Event"
+    assert event["startDate"] == meeting["date"].isoformat()
+    assert event["location"]["name"] == meeting["venue"] and event["location"]["address"] == meeting["place"]
+    convener = next(s for s in speakers if s["id"] == meeting["convener"])
+    assert event["organizer"]["name"] == convener["name"] and event["organizer"]["@type"] == "Person"
+    assert [p["name"] for p in event["performer"]] == [s["name"] for s in speakers]
+    assert event["url"] == configured_site_url()
+
+
+def test_each_speaker_page_describes_a_person(site: Site) -> None:
+    for speaker in data("speakers.yml")["speakers"]:
+        [item] = json_ld(site.page(f"speakers/{speaker['id']}/"))
+        # The floor ("Member States and Observers") is many delegations: an Organization.
+        assert item["@type"] == ("Organization" if speaker.get("collective") else "Person")
+        assert item["name"] == speaker["name"]
+        assert item["url"] == configured_site_url() + f"speakers/{speaker['id']}/"
+        if not speaker.get("collective"):
+            assert item["jobTitle"] == speaker["titles"] and item["honorificPrefix"] == speaker["honorific"]
+
+
+def test_each_part_is_an_article_of_the_record(site: Site) -> None:
+    [event] = json_ld(site.page(""))
+    for part in PARTS:
+        [article] = json_ld(site.page(f"{RECORD}{part}/"))
+        matter = front_matter(part)
+        assert article["@type"] == "Article"
+        assert article["headline"] == f"{matter['number']}. {matter['title']}"
+        assert article["isPartOf"]["@id"] == event["subjectOf"]["@id"]
+        assert article["isPartOf"]["name"] == " ".join(data("meeting.yml")["citation_title"].split())
+
+
+def test_json_ld_cannot_end_its_script_element() -> None:
+    from recordkit.metadata import json_ld_script
+
+    hostile = {"name": "</script><script>alert(1)</script> <!-- & -->"}
+    text = json_ld_script(hostile)
+    assert "</" not in text and "<!--" not in text and "<" not in text
+    assert json.loads(text) == hostile
+
+
+# -- wherever it is hosted ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def mirror(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    site_url = "https://mirror.example.net/un-records/"
+    target = tmp_path_factory.mktemp("mirror")
+    result = build_site(target, env={"SITE_URL": site_url})
+    assert result.returncode == 0, result.stderr
+    return site_url, target
+
+
+def test_canonical_links_sitemap_and_exports_follow_site_url(mirror: tuple[str, Path]) -> None:
+    site_url, root = mirror
+    site = Site(root)
+    for url in (f"{RECORD}overview/", "speakers/takasu/", ""):
+        head = head_values(site.page(url))
+        assert head["canonical"] == [site_url + url] and head["og:url"] == [site_url + url]
+    sitemap = lxml.etree.parse(str(root / "sitemap.xml"))
+    locations = sitemap.xpath("//sm:loc/text()", namespaces=SITEMAP_NS)
+    assert locations and all(loc.startswith(site_url) for loc in locations)
+    assert site_url + f"{RECORD}overview/" in locations
+    exported = json.loads((root / RECORD / "meeting.json").read_text(encoding="utf-8"))
+    assert all(p["url"].startswith(site_url + RECORD) for p in exported["paragraphs"])
+    cite = site.page(f"{RECORD}overview/").xpath('//button[text()="Cite"]/@data-copy')[0]
+    assert cite.endswith(f". {site_url}{RECORD}overview/#p-overview-meeting")
+
+
+# -- escaping -----------------------------------------------------------------
+
+
+def test_descriptions_from_front_matter_are_escaped(tmp_path: Path) -> None:
+    """A summary with quotes and markup stays text in every head tag."""
+    project = Project.copy_of_repo(tmp_path / "project")
+    part = f"{RECORD_DIR}/overview.md"
+    hostile = 'A "quoted" <b>summary</b> & </script><script>alert(1)</script>'
+    summary = re.search(r"^summary: >-\n(?:  .*\n)+", project.read(part), re.M)
+    assert summary is not None
+    project.edit(part, summary.group(0), f"summary: {json.dumps(hostile)}\n")
+    result = project.build(tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out" / RECORD / "overview" / "index.html").read_text(encoding="utf-8")
+    page = lxml.html.fromstring(html)
+    head = head_values(page)
+    assert head["description"] == head["og:description"] == head["twitter:description"] == [hostile]
+    assert page.xpath("//head//b") == [] and "alert(1)</script>" not in html.split("</head>")[0]
+    [article] = json_ld(page)
+    assert article["description"] == hostile

@@ -1,0 +1,379 @@
+"""Bad input stops the build with a message an editor can act on: file, field, line.
+
+Most cases load a copy of data/ and docs/ with one mistake through the same
+loader the hooks call (fast); the ones at the end go through a real
+`mkdocs build` and check what the editor sees: the message, no traceback, and
+the last good site left as it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from project_copy import RECORD_DIR, Project, snapshot
+
+OVERVIEW = f"{RECORD_DIR}/overview.md"
+CLOSING = f"{RECORD_DIR}/concluding-remarks.md"
+PANEL = f"{RECORD_DIR}/panel-discussion.md"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return Project.copy_of_repo(tmp_path / "project")
+
+
+def only_problem(project: Project, *, file: str, line: int | None, says: list[str], field: str | None = None):
+    """The loader reports exactly one problem, in `file` at `line`, with every phrase of `says`."""
+    problems = project.problems()
+    assert len(problems) == 1, "\n".join(map(str, problems))
+    return has_problem(problems, file=file, line=line, says=says, field=field)
+
+
+def has_problem(problems: list, *, file: str, line: int | None, says: list[str], field: str | None = None):
+    matching = [p for p in problems if p.file == file and all(phrase in p.message for phrase in says)]
+    assert matching, f"no problem in {file} saying {says}:\n" + "\n".join(map(str, problems))
+    problem = matching[0]
+    assert problem.line == line, str(problem)
+    if field is not None:
+        assert problem.field == field, str(problem)
+    return problem
+
+
+def test_the_committed_record_loads_without_problems(project: Project) -> None:
+    loaded = project.load()
+    assert loaded.warnings == []
+    assert len(loaded.record.paragraphs) == 15
+
+
+# -- malformed YAML ------------------------------------------------------------
+
+
+MALFORMED = {
+    # file: (text to break, broken text, fragment on the line the parser stops at)
+    "data/meeting.yml": ("venue: Trusteeship Council Chamber", "venue: [Trusteeship Council Chamber", "place:"),
+    "data/speakers.yml": ("    name: António Guterres", "    name: António Guterres\n   bad: indent", "bad: indent"),
+    "data/themes.yml": ("label: Prevention", "label: Prevention: first", "label: Prevention: first"),
+    "data/documents.yml": ("cited_as: [A/78/665]", "cited_as: [A/78/665", "- id: a-res-66-290"),
+    "data/corrections.yml": ("  - id: hyphen-people-centred", "  - id: hyphen-people-centred\n\t- x", "\t- x"),
+}
+
+
+@pytest.mark.parametrize("data_file", sorted(MALFORMED))
+def test_malformed_yaml_in_each_data_file_names_the_file_and_line(project: Project, data_file: str) -> None:
+    old, new, stop = MALFORMED[data_file]
+    project.edit(data_file, old, new)
+    only_problem(project, file=data_file, line=project.line_of(data_file, stop), says=["malformed YAML"])
+
+
+def test_malformed_yaml_in_front_matter_names_the_file_and_line(project: Project) -> None:
+    # MkDocs' own front-matter reader would silently return {} here.
+    project.edit(OVERVIEW, "title: Overview", "title: [Overview")
+    only_problem(project, file=OVERVIEW, line=project.line_of(OVERVIEW, "summary:"),
+                 says=["malformed YAML", "expected ',' or ']'"])
+
+
+def test_malformed_yaml_in_a_paragraph_annotation_names_its_line(project: Project) -> None:
+    project.edit(CLOSING, "{: id: p-closing-takasu, speakers: [takasu],", "{: id: p-closing-takasu, speakers: [takasu,")
+    only_problem(project, file=CLOSING, line=project.line_of(CLOSING, "{: id: p-closing-takasu"),
+                 says=["malformed YAML"])
+
+
+def test_a_front_matter_that_is_never_closed(project: Project) -> None:
+    project.edit(OVERVIEW, "---\n\n{: id:", "\n{: id:")
+    only_problem(project, file=OVERVIEW, line=1, says=["front matter is not closed"])
+
+
+# -- missing or mistyped fields ----------------------------------------------
+
+
+def test_a_missing_required_field_names_the_entry(project: Project) -> None:
+    project.edit("data/speakers.yml", "    name: Yukio Takasu\n", "")
+    only_problem(project, file="data/speakers.yml", line=project.line_of("data/speakers.yml", "- id: takasu"),
+                 says=["the required field 'name' is missing"], field="speaker.name")
+
+
+def test_a_missing_front_matter_field(project: Project) -> None:
+    project.edit(CLOSING, "title: Concluding remarks\n", "")
+    problems = project.problems()
+    has_problem(problems, file=CLOSING, line=2, says=["the required field 'title' is missing"],
+                field="front matter.title")
+
+
+def test_a_mistyped_number(project: Project) -> None:
+    project.edit("data/meeting.yml", "session: 78", "session: seventy-eighth")
+    only_problem(project, file="data/meeting.yml", line=project.line_of("data/meeting.yml", "session: seventy"),
+                 says=["expected a whole number", "seventy-eighth"], field="session")
+
+
+def test_a_misspelt_field_name_suggests_the_right_one(project: Project) -> None:
+    project.edit(CLOSING, "speakers: [takasu]", "speaker: [takasu]")
+    only_problem(project, file=CLOSING, line=project.line_of(CLOSING, "speaker: [takasu]"),
+                 says=["unknown field 'speaker'", "did you mean 'speakers'?"])
+
+
+def test_a_list_given_as_text_where_a_mapping_is_expected(project: Project) -> None:
+    project.edit("data/themes.yml", "themes:\n", "themes:\n  - just a label\n")
+    only_problem(project, file="data/themes.yml", line=None, says=["theme must be a mapping of fields"])
+
+
+def test_an_invalid_id(project: Project) -> None:
+    project.edit(CLOSING, "{: id: p-closing-takasu,", "{: id: P Closing,")
+    problems = project.problems()
+    has_problem(problems, file=CLOSING, line=project.line_of(CLOSING, "{: id: P Closing"),
+                says=["'P Closing' is not a valid id"], field="paragraph.id")
+
+
+# -- unknown ids ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "what", "suggestion"),
+    [
+        ("speakers: [takasu]", "speakers: [takasi]", "speaker 'takasi'", "did you mean 'takasu'?"),
+        ("mentions: [member-states]", "mentions: [member-state]", "speaker 'member-state'", "'member-states'"),
+        ("themes: [definition,", "themes: [definitions,", "theme 'definitions'", "did you mean 'definition'?"),
+    ],
+)
+def test_an_unknown_id_in_an_annotation_suggests_the_closest(
+    project: Project, old: str, new: str, what: str, suggestion: str
+) -> None:
+    project.edit(CLOSING, old, new)
+    only_problem(project, file=CLOSING, line=project.line_of(CLOSING, "{: id: p-closing-takasu"),
+                 says=["paragraph 'p-closing-takasu'", f"unknown {what}", suggestion])
+
+
+def test_an_unknown_document_in_an_annotation(project: Project) -> None:
+    project.edit(CLOSING, "themes: [definition,", "documents: [a-78-66], themes: [definition,")
+    only_problem(project, file=CLOSING, line=project.line_of(CLOSING, "{: id: p-closing-takasu"),
+                 says=["unknown document 'a-78-66'", "did you mean 'a-78-665'?"], field="documents")
+
+
+def test_an_unknown_document_and_convener_in_the_meeting(project: Project) -> None:
+    project.edit("data/meeting.yml", "documents: [a-78-665,", "documents: [a-78-666,")
+    project.edit("data/meeting.yml", "convener: francis", "convener: frances")
+    problems = project.problems()
+    assert len(problems) == 2
+    has_problem(problems, file="data/meeting.yml", line=project.line_of("data/meeting.yml", "documents:"),
+                says=["unknown document 'a-78-666'", "did you mean 'a-78-665'?"])
+    has_problem(problems, file="data/meeting.yml", line=project.line_of("data/meeting.yml", "convener:"),
+                says=["unknown speaker 'frances'", "did you mean 'francis'?"])
+
+
+def test_a_correction_of_an_unknown_paragraph(project: Project) -> None:
+    project.edit("data/corrections.yml", "paragraph: p-chambas", "paragraph: p-chamba")
+    only_problem(project, file="data/corrections.yml",
+                 line=project.line_of("data/corrections.yml", "- id: hyphen-people-centred"),
+                 says=["unknown paragraph 'p-chamba'", "did you mean 'p-chambas'"], field="paragraph")
+
+
+# -- duplicate ids -------------------------------------------------------------
+
+
+def test_a_duplicate_speaker_id_names_both_lines(project: Project) -> None:
+    first = project.line_of("data/speakers.yml", "- id: guterres")
+    project.edit("data/speakers.yml", "  - id: takasu", "  - id: guterres")
+    second = project.line_of("data/speakers.yml", "name: Yukio Takasu") - 1
+    only_problem(project, file="data/speakers.yml", line=second,
+                 says=["duplicate speaker id 'guterres'", f"already used at line {first}"])
+
+
+def test_a_duplicate_theme_id(project: Project) -> None:
+    project.edit("data/themes.yml", "  - id: resilience", "  - id: prevention")
+    problems = project.problems()
+    has_problem(problems, file="data/themes.yml", line=project.line_of("data/themes.yml", "label: Resilience") - 1,
+                says=["duplicate theme id 'prevention'"])
+
+
+def test_a_duplicate_section_id_names_the_other_file(project: Project) -> None:
+    project.edit(CLOSING, "id: concluding-remarks", "id: overview")
+    only_problem(project, file=CLOSING, line=2, says=["duplicate section id 'overview'", f"already used in {OVERVIEW}"])
+
+
+def test_a_duplicate_paragraph_anchor_across_files(project: Project) -> None:
+    project.edit(CLOSING, "{: id: p-closing-takasu,", "{: id: p-overview-meeting,")
+    only_problem(project, file=CLOSING, line=project.line_of(CLOSING, "{: id: p-overview-meeting"),
+                 says=["duplicate paragraph id 'p-overview-meeting'", f"already used in {OVERVIEW}, line 9"])
+
+
+def test_a_paragraph_alias_that_collides_with_another_anchor(project: Project) -> None:
+    project.edit(CLOSING, "{: id: p-closing-takasu,", "{: id: p-closing-takasu, aliases: [p-chambas],")
+    only_problem(project, file=CLOSING, line=project.line_of(CLOSING, "{: id: p-closing-takasu"),
+                 says=["duplicate paragraph alias id 'p-chambas'", f"already used in {PANEL}"])
+
+
+def test_a_duplicate_key_inside_one_mapping(project: Project) -> None:
+    project.edit("data/meeting.yml", "venue: Trusteeship", "venue: Hall\nvenue: Trusteeship")
+    only_problem(project, file="data/meeting.yml", line=project.line_of("data/meeting.yml", "venue: Trusteeship"),
+                 says=["duplicate key 'venue'"])
+
+
+# -- encodings, empty sections -------------------------------------------------
+
+
+@pytest.mark.parametrize("file", ["data/themes.yml", CLOSING])
+def test_a_file_that_is_not_utf8_names_the_line_of_the_bad_byte(project: Project, file: str) -> None:
+    text = project.read(file)
+    line = 4
+    lines = text.split("\n")
+    lines[line - 1] += " café"
+    project.path(file).write_bytes("\n".join(lines).encode("latin-1"))
+    only_problem(project, file=file, line=line, says=["is not UTF-8", "0xe9", "save the file as UTF-8"])
+
+
+def test_an_empty_section(project: Project) -> None:
+    text = project.read(CLOSING)
+    project.path(CLOSING).write_text(text[: text.index("{:")], encoding="utf-8")
+    problems = project.problems()
+    has_problem(problems, file=CLOSING, line=8, says=["the section has no paragraphs"])
+
+
+def test_a_paragraph_without_annotation(project: Project) -> None:
+    project.edit(CLOSING, "Reflecting on the discussion,", "Reflecting on the discussion,\n\nA stray paragraph.")
+    problems = project.problems()
+    has_problem(problems, file=CLOSING, line=project.line_of(CLOSING, "A stray paragraph."),
+                says=["this paragraph has no annotation"])
+
+
+# -- the text against the source -------------------------------------------------
+
+
+def test_a_correction_whose_original_is_no_longer_in_the_source(project: Project) -> None:
+    project.edit("data/corrections.yml", "original: peoplecentred", "original: peoplecentered")
+    problems = project.problems()
+    has_problem(problems, file="data/corrections.yml",
+                line=project.line_of("data/corrections.yml", "- id: hyphen-people-centred"),
+                says=["correction 'hyphen-people-centred'", "'peoplecentered' is no longer in the source"],
+                field="original")
+
+
+def test_text_that_no_longer_matches_the_source_names_the_paragraph_and_the_words(project: Project) -> None:
+    project.edit(CLOSING, "thanked the participants", "thanked all the participants")
+    only_problem(
+        project, file=CLOSING, line=project.line_of(CLOSING, "Reflecting on the discussion"),
+        says=["paragraph 'p-closing-takasu' no longer matches the source",
+              "the source has 'the participants and distinguished panelists for'",
+              "docs/ has 'all the participants and distinguished panelists'",
+              "data/corrections.yml"],
+    )
+
+
+def test_the_first_differing_paragraph_of_a_part_is_named(project: Project) -> None:
+    project.edit(PANEL, "Another panelist, Dr.", "Another panelist, Doctor")
+    project.edit(PANEL, "Emphasizing how the challenges", "Emphasising how the challenges")
+    problems = project.problems()
+    assert len(problems) == 1, "\n".join(map(str, problems))
+    has_problem(problems, file=PANEL, line=project.line_of(PANEL, "Another panelist, Doctor"),
+                says=["paragraph 'p-chambas'", "the source has 'Dr. Mohamed Ibn", "docs/ has 'Doctor Mohamed Ibn"])
+
+
+# -- warnings, and every problem at once -----------------------------------------
+
+
+def test_an_unreferenced_speaker_or_theme_is_a_warning(project: Project) -> None:
+    project.edit("data/speakers.yml", "speakers:\n",
+                 "speakers:\n  - id: nobody\n    name: No One\n    role: floor\n    titles: [Nobody]\n")
+    project.edit("data/themes.yml", "themes:\n", "themes:\n  - id: unused\n    label: Unused\n    description: None.\n")
+    warnings = project.load().warnings
+    assert len(warnings) == 2
+    has_problem(warnings, file="data/speakers.yml", line=project.line_of("data/speakers.yml", "- id: nobody"),
+                says=["speaker 'nobody' is not referenced by any paragraph"])
+    has_problem(warnings, file="data/themes.yml", line=project.line_of("data/themes.yml", "- id: unused"),
+                says=["theme 'unused' is not referenced by any paragraph"])
+
+
+def test_every_problem_is_reported_at_once_not_only_the_first(project: Project) -> None:
+    project.edit("data/themes.yml", "label: Prevention", "label: Prevention: first")
+    project.edit("data/speakers.yml", "    name: Yukio Takasu\n", "")
+    project.edit(OVERVIEW, "title: Overview", "title: [Overview")
+    project.edit(CLOSING, "speakers: [takasu]", "speaker: [takasu]")
+    problems = project.problems()
+    assert {p.file for p in problems} == {"data/themes.yml", "data/speakers.yml", OVERVIEW, CLOSING}
+    assert len(problems) == 4
+
+
+def test_every_unknown_id_is_reported_at_once(project: Project) -> None:
+    project.edit(CLOSING, "speakers: [takasu]", "speakers: [takasi]")
+    project.edit(CLOSING, "themes: [definition,", "themes: [definitions,")
+    project.edit(PANEL, "speakers: [chambas]", "speakers: [chamba]")
+    project.edit("data/corrections.yml", "original: peoplecentred", "original: peoplecentered")
+    messages = [p.message for p in project.problems()]
+    assert any("unknown speaker 'takasi'" in m for m in messages)
+    assert any("unknown theme 'definitions'" in m for m in messages)
+    assert any("unknown speaker 'chamba'" in m and "did you mean 'chambas'?" in m for m in messages)
+
+
+# -- through a real build ---------------------------------------------------------
+
+
+def built(tmp_path: Path, project: Project, *, strict: bool = True):
+    site = tmp_path / "site"
+    return site, project.build(site, strict=strict)
+
+
+def test_a_real_build_shows_every_problem_without_a_traceback(tmp_path: Path, project: Project) -> None:
+    project.edit("data/themes.yml", "label: Prevention", "label: Prevention: first")
+    project.edit(CLOSING, "speakers: [takasu]", "speakers: [takasi]")
+    _, result = built(tmp_path, project)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    assert f"data/themes.yml, line {project.line_of('data/themes.yml', 'Prevention: first')}" in output
+    assert "malformed YAML" in output
+
+
+def test_a_real_build_names_an_unknown_speaker_with_a_suggestion(tmp_path: Path, project: Project) -> None:
+    project.edit(CLOSING, "speakers: [takasu]", "speakers: [takasi]")
+    _, result = built(tmp_path, project)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    line = project.line_of(CLOSING, "{: id: p-closing-takasu")
+    assert f"{CLOSING}, line {line} [speakers]: paragraph 'p-closing-takasu': unknown speaker 'takasi' " \
+           "(did you mean 'takasu'?)" in result.stderr
+
+
+def test_a_real_build_of_a_non_utf8_section(tmp_path: Path, project: Project) -> None:
+    project.path(CLOSING).write_bytes(project.read(CLOSING).replace("remarks", "remarqués").encode("latin-1"))
+    _, result = built(tmp_path, project)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert f"{CLOSING}, line 2: is not UTF-8" in result.stderr
+
+
+def test_an_unreferenced_speaker_warns_and_is_fatal_under_strict(tmp_path: Path, project: Project) -> None:
+    project.edit("data/speakers.yml", "speakers:\n",
+                 "speakers:\n  - id: nobody\n    name: No One\n    role: floor\n    titles: [Nobody]\n")
+    line = project.line_of("data/speakers.yml", "- id: nobody")
+    message = f"data/speakers.yml, line {line} [speakers]: speaker 'nobody' is not referenced by any paragraph"
+
+    lenient = project.build(tmp_path / "lenient", strict=False)
+    assert lenient.returncode == 0, lenient.stderr
+    assert "WARNING" in lenient.stderr and message in lenient.stderr
+
+    strict = project.build(tmp_path / "strict", strict=True)
+    assert strict.returncode != 0
+    assert message in strict.stderr and "fatal under --strict" in strict.stderr
+    assert "Traceback" not in strict.stderr
+    assert not (tmp_path / "strict").exists(), "a strict failure must not write a site"
+
+
+@pytest.mark.parametrize(
+    "break_input",
+    [
+        pytest.param(lambda p: p.edit(OVERVIEW, "title: Overview", "title: [Overview"), id="front-matter"),
+        pytest.param(lambda p: p.edit(CLOSING, "thanked the participants", "thanked all"), id="text"),
+        pytest.param(lambda p: p.edit("data/speakers.yml", "speakers:\n",
+                                      "speakers:\n  - id: nobody\n    name: N\n    role: floor\n    titles: [N]\n"),
+                     id="strict-warning"),
+    ],
+)
+def test_a_failed_build_leaves_the_previous_site_byte_for_byte(tmp_path: Path, project: Project, break_input) -> None:
+    site, first = built(tmp_path, project)
+    assert first.returncode == 0, first.stderr
+    before = snapshot(site)
+    assert len(before) > 50
+    break_input(project)
+    _, second = built(tmp_path, project)
+    assert second.returncode != 0
+    assert snapshot(site) == before
