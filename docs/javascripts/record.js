@@ -21,17 +21,27 @@
     return ok ? Promise.resolve() : Promise.reject(new Error("copy failed"));
   }
 
+  // The button's aria-label hides its changing text from screen readers, so
+  // the outcome is also said in a polite live region (present before it changes).
+  var status = null;
+
   function announce(button, message) {
     var label = button.dataset.label || button.textContent;
     button.dataset.label = label;
     button.textContent = message;
+    if (status) status.textContent = message + ": " + button.getAttribute("aria-label");
     window.setTimeout(function () { button.textContent = label; }, 2000);
   }
 
   function init() {
-    document.querySelectorAll(".para__tools[hidden]").forEach(function (tools) {
-      tools.hidden = false;
-    });
+    var tools = document.querySelectorAll(".para__tools[hidden]");
+    tools.forEach(function (element) { element.hidden = false; });
+    if (tools.length && !status) {
+      status = document.createElement("div");
+      status.className = "record-status";
+      status.setAttribute("role", "status");
+      document.body.appendChild(status);
+    }
   }
 
   document.addEventListener("click", function (event) {

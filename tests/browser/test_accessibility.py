@@ -1,0 +1,91 @@
+"""axe-core finds no WCAG 2.0/2.1/2.2 A or AA violation on any kind of page, in either palette.
+
+axe-core comes from the `axe-playwright-python` test dependency, which ships
+axe.min.js: nothing is fetched at test time. No rule is disabled.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from .helpers import PART
+
+pytestmark = pytest.mark.browser
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+PAGE_KINDS = {
+    "home": "",
+    "overview": f"{PART}overview/",
+    "opening-statements": f"{PART}opening-statements/",
+    "panel-discussion": f"{PART}panel-discussion/",
+    "member-states": f"{PART}member-states/",
+    "concluding-remarks": f"{PART}concluding-remarks/",
+    "notes": f"{PART}notes/",
+    "speakers-index": "speakers/",
+    "speaker": "speakers/chinchilla/",
+    "themes-index": "themes/",
+    "theme": "themes/climate/",
+    "documents": "documents/",
+    "not-found": "no/such/page/",
+    "paragraph-target": f"{PART}opening-statements/#p-sg-statement",
+}
+SCHEMES = {"light": "default", "dark": "slate"}
+
+
+@pytest.fixture(scope="session")
+def axe() -> Any:
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+def violations(axe: Any, page: Any) -> list[str]:
+    result = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[node['target'] for node in v['nodes'][:5]]}"
+        for v in result.response["violations"]
+    ]
+
+
+def open_in(new_page: Any, scheme: str) -> Any:
+    """A page whose reader prefers `scheme`: Material picks the palette from the media query."""
+    return new_page(color_scheme=scheme)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_no_wcag_violations(new_page: Any, axe: Any, kind: str, scheme: str) -> None:
+    page = open_in(new_page, scheme)
+    page.goto(PAGE_KINDS[kind])
+    assert page.get_attribute("body", "data-md-color-scheme") == SCHEMES[scheme]
+    assert violations(axe, page) == []
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_no_wcag_violations_with_search_open(new_page: Any, axe: Any, scheme: str) -> None:
+    page = open_in(new_page, scheme)
+    page.goto(f"{PART}member-states/")
+    page.keyboard.press("/")
+    page.keyboard.type("human security")
+    page.wait_for_selector(".md-search-result__item")
+    page.wait_for_timeout(500)  # results and Material's transitions settle
+    assert page.is_checked('input[data-md-toggle="search"]')
+    assert violations(axe, page) == []
+
+
+def test_palette_toggle_switches_schemes_and_both_pass(page: Any, axe: Any) -> None:
+    """The header's toggle, as a reader uses it: each click flips the scheme, and both pass axe."""
+    page.goto("speakers/")
+    seen = []
+    for _ in range(2):
+        scheme = page.get_attribute("body", "data-md-color-scheme")
+        seen.append(scheme)
+        assert violations(axe, page) == [], f"in the {scheme} scheme"
+        page.locator("form[data-md-component=palette] label:visible").click()
+        page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') !== s", arg=scheme)
+    assert sorted(seen) == ["default", "slate"]
+    # The choice is remembered on the next page.
+    page.goto("themes/")
+    assert page.get_attribute("body", "data-md-color-scheme") == seen[0]
