@@ -162,23 +162,27 @@ def update_anchors_lock(config: MkDocsConfig) -> Path:
 def _published(config: MkDocsConfig) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     """(every page URL -> all ids in its content, every page URL -> its locked anchors), before anything is written.
 
-    The pages are converted here with the site's own Markdown extensions, as MkDocs
-    will convert them, because the check must run before MkDocs cleans site/.
+    The record's parts take their ids from the model, as `Renderer.section_page`
+    writes them; other pages of docs/ are converted here with the site's own
+    Markdown extensions (the check runs before MkDocs writes anything). Generated
+    pages only need their URL: their anchors are not locked.
     """
     build = _current()
-    sources: dict[str, tuple[str, bool]] = {}  # src_uri -> (Markdown, anchors locked)
-    for file in get_files(config).documentation_pages():
-        markdown, _ = get_data(file.content_string)
-        sources[file.src_uri] = (_page_markdown(build, file.src_uri, markdown), True)
-    for src_uri, (render, _) in _generated_pages(build).items():
-        sources[src_uri] = (render(), False)
     converter = Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
     published: dict[str, set[str]] = {}
     locked: dict[str, set[str]] = {}
-    for src_uri, (markdown, lock_anchors) in sources.items():
+    for file in get_files(config).documentation_pages():
+        url = "/" + build.urls.page(file.src_uri)
+        section = build.record.section_by_src.get(file.src_uri)
+        if section is not None:
+            published[url] = build.renderer.section_anchors(section)
+        else:
+            markdown, _ = get_data(file.content_string)
+            published[url] = anchors.ids_in_html(converter.reset().convert(_page_markdown(build, file.src_uri, markdown)))
+        locked[url] = published[url]
+    for src_uri in _generated_pages(build):
         url = "/" + build.urls.page(src_uri)
-        published[url] = anchors.ids_in_html(converter.reset().convert(markdown))
-        locked[url] = published[url] if lock_anchors else set()
+        published[url], locked[url] = set(), set()
     return published, locked
 
 
@@ -211,6 +215,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         # Search shows entries as HTML: the summary (front matter) is escaped like the paragraphs.
         summary = {"location": location, "title": page.title, "text": esc(section.summary)}
         entries[start:] = [summary, *search.paragraph_entries(build.record, build.urls, section)]
+    entries[start:] = search.without_empty_sections(entries[start:])
     for entry in entries[start:]:
         search.add_folded_keywords(entry)
     return context

@@ -9,7 +9,7 @@ import pytest
 from recordkit.links import DocumentLinker
 from recordkit.model import Correction, Document, Meeting, Paragraph, Record, Role, Section, Speaker, Theme
 from recordkit.render import Renderer, excerpt, md_heading
-from recordkit.search import fold, folded_variants, paragraph_keywords
+from recordkit.search import fold, folded_variants, paragraph_keywords, paragraph_speakers, unique_words
 from recordkit.urls import Urls, page_url, relative_url
 
 
@@ -91,11 +91,14 @@ def test_fold_and_folded_variants() -> None:
     assert folded_variants("António met António and Bo") == ["Antonio"]
 
 
-def test_paragraph_keywords_hold_speakers_themes_synonyms_and_folded_names() -> None:
+def test_paragraph_search_fields_hold_speakers_themes_synonyms_and_folded_names() -> None:
     record = tiny_record()
+    speakers = paragraph_speakers(record, record.paragraphs[0])
     keywords = paragraph_keywords(record, record.paragraphs[0])
-    for word in ("Ana Núñez", "Nunez", "Chair of the meeting", "Peace", "peacebuilding", "A/RES/66/290"):
-        assert word in keywords
+    assert speakers == "Ana Núñez Chair"
+    for word in ("Nunez", "Peace", "peacebuilding", "A/RES/66/290"):
+        assert word in keywords.split()
+    assert unique_words("Peace peace, (Peace) war") == "Peace war"
 
 
 def test_excerpt_and_heading_escaping() -> None:
@@ -146,3 +149,16 @@ def test_theme_page_groups_paragraphs_by_part_and_lists_related_themes() -> None
     page = renderer(record).theme_page(record.themes["aid"])
     assert page.index("{#part-one}") < page.index("#p-one") < page.index("{#part-two}") < page.index("#p-three")
     assert "../peace/" in page.split("{#related}")[1]
+
+
+def test_section_anchors_are_exactly_the_ids_the_page_gets() -> None:
+    from dataclasses import replace
+
+    from recordkit.anchors import ids_in_html
+
+    record = tiny_record()
+    section = record.sections[0]
+    section = replace(section, paragraphs=(replace(section.paragraphs[0], aliases=("p-old",)), *section.paragraphs[1:]))
+    page = renderer(record).section_page(section)
+    assert "{#one}" in page.splitlines()[0]
+    assert ids_in_html(page) | {"one"} == Renderer.section_anchors(section) == {"one", "p-one", "p-old", "p-two"}

@@ -19,6 +19,10 @@ from .model import Paragraph, Record, Section, Speaker, Theme
 from .urls import Urls, relative_url
 
 EXCERPT_WORDS = 32
+# Lists of excerpts, chips and related themes repeat what search already finds
+# at its source (the paragraph, the speaker's or theme's own page): Material's
+# `data-search-exclude` keeps them out of the index, which stays small.
+NOT_SEARCHED = 'data-search-exclude="listing"'
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
 
@@ -81,7 +85,7 @@ class Renderer:
 
     def _excerpts(self, here: str, paragraphs: Iterable[Paragraph], *, show_section: bool = True) -> str:
         items = "\n".join(self._excerpt_item(here, p, show_section=show_section) for p in paragraphs)
-        return f'<ol class="excerpts">\n{items}\n</ol>\n'
+        return f'<ol class="excerpts" {NOT_SEARCHED}>\n{items}\n</ol>\n'
 
     # -- the record's parts ------------------------------------------------
 
@@ -91,6 +95,15 @@ class Renderer:
         blocks.append(f'<p class="part-summary">{esc(section.summary)}</p>\n')
         blocks.extend(self.paragraph_block(here, paragraph) for paragraph in section.paragraphs)
         return "\n".join(blocks)
+
+    @staticmethod
+    def section_anchors(section: Section) -> set[str]:
+        """Every id `section_page` puts in the page: its heading, each paragraph and each former id."""
+        anchors = {section.id}
+        for paragraph in section.paragraphs:
+            anchors.add(paragraph.id)
+            anchors.update(paragraph.aliases)
+        return anchors
 
     def paragraph_block(self, here: str, paragraph: Paragraph) -> str:
         speakers = [self.record.speakers[s] for s in paragraph.speakers]
@@ -185,7 +198,7 @@ class Renderer:
                 themes.setdefault(theme_id, self.record.themes[theme_id])
         if themes:
             out.append(md_heading(2, "Themes raised", "themes"))
-            out.append(f'<p class="chips">{self._theme_chips(here, themes.values())}</p>\n')
+            out.append(f'<p class="chips" {NOT_SEARCHED}>{self._theme_chips(here, themes.values())}</p>\n')
         return "\n".join(out)
 
     # -- themes ------------------------------------------------------------
@@ -225,7 +238,7 @@ class Renderer:
         speakers = self.record.speakers_of_theme(theme.id)
         if speakers:
             out.append(md_heading(2, "Raised by", "speakers"))
-            out.append(f'<p class="chips">{self._speaker_chips(here, speakers)}</p>\n')
+            out.append(f'<p class="chips" {NOT_SEARCHED}>{self._speaker_chips(here, speakers)}</p>\n')
         related = self.record.related_themes(theme.id)
         if related:
             out.append(md_heading(2, "Related themes", "related"))
@@ -234,7 +247,7 @@ class Renderer:
                 f'<span class="count">{count} shared paragraph{"s" if count != 1 else ""}</span></li>'
                 for other, count in related
             )
-            out.append(f'<ul class="related">{items}</ul>\n')
+            out.append(f'<ul class="related" {NOT_SEARCHED}>{items}</ul>\n')
         return "\n".join(out)
 
     # -- documents and notes -----------------------------------------------

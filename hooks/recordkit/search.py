@@ -2,10 +2,12 @@
 
 Material's search splits a page at its headings, so a paragraph would only be
 found as part of its page. We give each paragraph its own entry, located at
-its anchor, with a `keywords` field (declared in mkdocs.yml's search `fields`)
-holding its speakers' names and titles, its themes' labels and synonyms, and
+its anchor, and two fields declared in mkdocs.yml's search `fields`:
+`speakers` (who speaks: names and search terms), weighted most, so a name
+or title finds the statements even where the text says "The Secretary-General";
+and `keywords` (its themes' labels and synonyms, its documents, and
 accent-folded spellings: lunr does not fold accents, so "Antonio" would not
-find "António" otherwise.
+find "António" otherwise).
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ def fold(text: str) -> str:
 
 def folded_variants(text: str) -> list[str]:
     """The accent-free spelling of each accented word in `text`, once each."""
+    if text.isascii():
+        return []
     variants: dict[str, None] = {}
     for word in _WORD.findall(text):
         plain = fold(word)
@@ -51,37 +55,61 @@ def paragraph_title(record: Record, paragraph: Paragraph) -> str:
     return f"Para. {paragraph.number} · {names or section.title}"
 
 
-def paragraph_keywords(record: Record, paragraph: Paragraph) -> str:
+def paragraph_speakers(record: Record, paragraph: Paragraph) -> str:
+    """Who speaks in the paragraph: names and search terms (the curated short forms of
+    their titles; the full titles are searchable on the speaker's own page)."""
     words: list[str] = []
     for speaker_id in paragraph.speakers:
         speaker = record.speakers[speaker_id]
-        words += [speaker.name, *speaker.titles, *speaker.search_terms]
+        words += [speaker.name, *speaker.search_terms]
+    return " ".join(words)
+
+
+def paragraph_keywords(record: Record, paragraph: Paragraph) -> str:
+    """What the paragraph is about (themes, documents), and accent-free spellings, each word once."""
+    words: list[str] = []
     for theme_id in paragraph.themes:
         theme = record.themes[theme_id]
         words += [theme.label, *theme.synonyms]
     for document_id in paragraph.documents:
         document = record.documents[document_id]
         words += [document.symbol, document.title] if document.symbol else [document.title]
-    keywords = " ".join(words)
-    return " ".join([keywords, *folded_variants(f"{keywords} {paragraph.text}")])
+    about = " ".join(words)
+    folded = folded_variants(f"{paragraph_speakers(record, paragraph)} {about} {paragraph.text}")
+    return unique_words(" ".join([about, *folded]))
+
+
+def unique_words(text: str) -> str:
+    """Each word once (search matches words, not phrases): keeps the index small."""
+    seen: dict[str, str] = {}
+    for word in text.split():
+        seen.setdefault(word.strip(".,;:()").lower(), word)
+    return " ".join(seen.values())
 
 
 def paragraph_entries(record: Record, urls: Urls, section: Section) -> list[dict[str, Any]]:
     return [
         {
             "location": urls.paragraph(paragraph.id),
-            "title": html.escape(paragraph_title(record, paragraph)),
-            "text": html.escape(paragraph.text),
-            "keywords": html.escape(paragraph_keywords(record, paragraph)),
+            # Search shows title and text as HTML: escape markup (quotes are safe in text).
+            "title": html.escape(paragraph_title(record, paragraph), quote=False),
+            "text": html.escape(paragraph.text, quote=False),
+            "speakers": html.escape(paragraph_speakers(record, paragraph), quote=False),
+            "keywords": html.escape(paragraph_keywords(record, paragraph), quote=False),
             "boost": PARAGRAPH_BOOST,
         }
         for paragraph in section.paragraphs
     ]
 
 
+def without_empty_sections(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Drop a heading's entry when nothing stands under it: its page's entry finds it already."""
+    return [entry for entry in entries if "#" not in entry["location"] or entry.get("text") or entry.get("keywords")]
+
+
 def add_folded_keywords(entry: dict[str, Any]) -> dict[str, Any]:
     """Give any entry with accented words their accent-free spellings too."""
     variants = folded_variants(f"{entry.get('title', '')} {entry.get('text', '')}")
     if variants:
-        entry["keywords"] = " ".join(filter(None, [entry.get("keywords", ""), *variants]))
+        entry["keywords"] = unique_words(" ".join([entry.get("keywords", ""), *variants]))
     return entry
