@@ -146,7 +146,7 @@ def generate(scale: int, out: Path, root: Path = ROOT) -> SynthRecord:
     source_file.parent.mkdir(parents=True, exist_ok=True)
     source_file.write_text(synthetic_source, encoding="utf-8")
 
-    speakers = [_replicate(s, r, name_keys=("name", "sort_name")) for r in range(scale) for s in speakers_data["speakers"]]
+    speakers = [_replicate(s, r, name_keys=("name",)) for r in range(scale) for s in speakers_data["speakers"]]
     _dump_yaml(out / "data" / "speakers.yml", {"roles": speakers_data["roles"], "speakers": speakers})
     _dump_yaml(out / "data" / "themes.yml",
                {"themes": [_replicate(t, r, name_keys=("label",)) for r in range(scale) for t in themes]})

@@ -103,14 +103,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     build = _current()
     src_uri = page.file.src_uri
     described = build.describer.page(src_uri)
-    if described is not None:  # description, og_type, json_ld for overrides/main.html; front matter wins
-        page.meta = {**described.as_page_meta(), **page.meta}
+    if described is not None:
+        # description, og_type, json_ld for overrides/main.html. A hand-written
+        # description in front matter wins; the structured data is the model's.
+        meta = described.as_page_meta()
+        page.meta = {**meta, **page.meta, **{key: meta[key] for key in ("og_type", "json_ld") if key in meta}}
     section = build.record.section_by_src.get(src_uri)
     if section is not None:
         page.title = esc(section.display_title)  # page.title is HTML text, as MkDocs makes it from an h1
-        page.meta["description"] = section.summary
+        page.meta["title"] = section.display_title  # plain text: <title> and og:title escape it
     elif src_uri == urls.HOME:
-        page.meta.setdefault("description", build.record.meeting.description)
+        page.meta.setdefault("title", build.record.meeting.short_title)
     return _page_markdown(build, src_uri, markdown)
 
 

@@ -6,7 +6,6 @@ import json
 import posixpath
 import re
 from collections import defaultdict
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -118,72 +117,7 @@ def test_document_symbols_in_the_text_link_to_undocs(site: Site) -> None:
     assert closing.xpath('//a[@class="doc-ref"]/@href') == ["https://undocs.org/A/RES/66/290"]
 
 
-# -- links and origins -------------------------------------------------------
-
-RESOURCE_ATTRIBUTES = [("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"), ("video", "src"),
-                       ("audio", "src"), ("embed", "src"), ("object", "data")]
-
-
-def _ids(site: Site, url: str) -> set[str]:
-    return set(site.page(url).xpath("//@id"))
-
-
-def resolve(page_url: str, path: str) -> str:
-    """The site-root URL a link's path points to, seen from `page_url` (a site-root URL)."""
-    if path.startswith("/"):  # absolute links (the 404 page) assume the site is served at its root
-        joined = path.lstrip("/")
-    else:
-        base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
-        joined = posixpath.join(base, path)
-    target = posixpath.normpath(joined) if joined else ""
-    target = "" if target == "." else target
-    is_directory = path.endswith("/") or path in (".", "..") or not posixpath.splitext(target)[1]
-    return target + "/" if is_directory and target else target
-
-
-def test_every_internal_link_and_fragment_resolves(site: Site) -> None:
-    broken = []
-    for url in site.html_pages():
-        for href in site.page(url).xpath("//a/@href"):
-            parts = urlsplit(href)
-            if parts.scheme or parts.netloc:
-                continue
-            target = resolve(url, parts.path) if parts.path else url
-            if not site.file_for(target).exists():
-                broken.append(f"{url}: {href} (no file)")
-            elif parts.fragment and not target.endswith((".json", ".xml", ".css", ".js")):
-                if parts.fragment not in _ids(site, target):
-                    broken.append(f"{url}: {href} (no #{parts.fragment})")
-    assert broken == []
-
-
-def test_the_link_checker_catches_a_broken_fragment(site: Site) -> None:
-    assert resolve("speakers/guterres/", "../../records/x/overview/") == "records/x/overview/"
-    assert resolve("speakers/guterres/", "../") == "speakers/"
-    assert resolve("404.html", "/.") == ""
-    assert "p-no-such-paragraph" not in _ids(site, RECORD + "overview/")
-
-
-def test_no_page_loads_anything_from_another_origin(site: Site) -> None:
-    foreign = []
-    for url in site.html_pages():
-        page = site.page(url)
-        for tag, attribute in RESOURCE_ATTRIBUTES:
-            for value in page.xpath(f"//{tag}/@{attribute}"):
-                if urlsplit(value).netloc or value.startswith("//"):
-                    foreign.append(f"{url}: <{tag} {attribute}={value}>")
-        for link in page.xpath("//link[@href]"):
-            rel = (link.get("rel") or "").lower()
-            if rel in ("canonical", "alternate"):
-                continue
-            if urlsplit(link.get("href")).netloc:
-                foreign.append(f"{url}: <link rel={rel} href={link.get('href')}>")
-        for style in page.xpath("//style/text()"):
-            foreign += [f"{url}: css {m}" for m in re.findall(r"url\((['\"]?)(https?:)?//", style)]
-    for css in site.root.rglob("*.css"):
-        for match in re.findall(r"@import\s+url\(['\"]?https?://[^)]+|url\(['\"]?https?://[^)]+", css.read_text()):
-            foreign.append(f"{css.name}: {match}")
-    assert foreign == []
+# Links, fragments and origins are checked in test_integrity.py.
 
 
 # -- search ------------------------------------------------------------------

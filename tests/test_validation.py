@@ -222,6 +222,25 @@ def test_a_file_that_is_not_utf8_names_the_line_of_the_bad_byte(project: Project
     only_problem(project, file=file, line=line, says=["is not UTF-8", "0xe9", "save the file as UTF-8"])
 
 
+def test_a_byte_order_mark_is_not_an_error(project: Project) -> None:
+    for file in (OVERVIEW, "data/themes.yml"):
+        project.path(file).write_bytes(b"\xef\xbb\xbf" + project.path(file).read_bytes())
+    assert len(project.load().record.paragraphs) == 15
+
+
+def test_a_title_that_no_longer_matches_the_source_names_its_line(project: Project) -> None:
+    project.edit(CLOSING, "title: Concluding remarks", "title: Closing remarks")
+    only_problem(project, file=CLOSING, line=project.line_of(CLOSING, "title: Closing remarks"),
+                 says=["'V. Closing remarks' does not match", "'V. Concluding remarks'"], field="title")
+
+
+def test_a_duplicate_section_number_names_its_line(project: Project) -> None:
+    project.edit(CLOSING, "number: V", "number: IV")
+    member_states = f"{RECORD_DIR}/member-states.md"  # the second of the two in file order
+    has_problem(project.problems(), file=member_states, line=project.line_of(member_states, "number: IV"),
+                says=["duplicate section number 'IV'", "also in " + CLOSING], field="number")
+
+
 def test_an_empty_section(project: Project) -> None:
     text = project.read(CLOSING)
     project.path(CLOSING).write_text(text[: text.index("{:")], encoding="utf-8")

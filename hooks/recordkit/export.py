@@ -41,11 +41,6 @@ class ExportPaths:
                    f"{base}/downloads.md")
 
 
-def in_sentence(title: str) -> str:
-    """"Informal meeting of ..." as it reads inside a sentence: "the informal meeting of ..."."""
-    return "the " + title[:1].lower() + title[1:]
-
-
 def meeting_data(record: Record, urls: Urls) -> dict[str, Any]:
     """Everything the record holds, as plain JSON-ready data (shape: schema/meeting.schema.json)."""
     meeting, paths = record.meeting, ExportPaths.of(record)
@@ -165,7 +160,7 @@ def downloads_page(record: Record, urls: Urls) -> str:
     meeting = record.meeting
     return "\n".join([
         md_heading(1, "Downloads", "downloads"),
-        f"<p>The whole record of {esc(in_sentence(meeting.title))} as open data, "
+        f"<p>The whole record of {esc(meeting.title_in_sentence)} as open data, "
         "built from the same source as these pages: the same paragraph numbers, the same ids as the "
         "pages' anchors, and the same permanent links.</p>\n",
         '<dl class="downloads">',

@@ -26,7 +26,7 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def _any_of(needles: Iterable[str]) -> str:
+def any_of(needles: Iterable[str]) -> str:
     """A regex for any of `needles`, longest first, shaped as a trie.
 
     One scan with it costs about the same however many corrections there are;
@@ -61,7 +61,7 @@ def occurrences(text: str, needles: Iterable[str]) -> dict[str, int]:
     wanted = {needle for needle in counts if needle}
     if not wanted:
         return counts
-    regex = re.compile(_any_of(wanted))
+    regex = re.compile(any_of(wanted))
     match = regex.search(text)
     while match:
         longest = match.group(0)
@@ -86,7 +86,7 @@ def apply_corrections(source: str, corrections: list[tuple[str, str]]) -> str:
         queue = pending.get(match.group(0))
         return queue.pop(0) if queue else match.group(0)
 
-    return re.sub(_any_of(pending), replace, source)
+    return re.sub(any_of(pending), replace, source)
 
 
 def source_blocks(text: str) -> list[SourceBlock]:

@@ -63,13 +63,13 @@ class Fields:
             return None
         return self.mapping[key]
 
-    def text(self, key: str, *, required: bool = True, default: str = "") -> str:
+    def text(self, key: str, *, required: bool = True) -> str:
         value = self._get(key, required)
         if value is None:
-            return default
+            return ""
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             self._fail(key, f"expected text, found {type(value).__name__}")
-            return default
+            return ""
         text = str(value).strip()
         if required and not text:
             self._fail(key, "must not be empty")

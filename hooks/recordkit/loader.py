@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import fidelity
-from .fields import Fields
+from .fields import ID_PATTERN, Fields
 from .links import DocumentLinker
 from .model import Correction, Document, Meeting, Paragraph, Record, Role, Section, Speaker, Theme
 from .problems import Problem, Problems, did_you_mean
@@ -25,7 +25,7 @@ MEETING_FIELDS = {
     "interventions_from_floor", "citation_title", "description",
 }
 ROLE_FIELDS = {"label", "plural", "description"}
-SPEAKER_FIELDS = {"id", "name", "honorific", "sort_name", "role", "titles", "collective", "search_terms"}
+SPEAKER_FIELDS = {"id", "name", "honorific", "role", "titles", "collective", "search_terms"}
 THEME_FIELDS = {"id", "label", "description", "synonyms"}
 DOCUMENT_FIELDS = {"id", "symbol", "title", "url", "cited_as"}
 CORRECTION_FIELDS = {"id", "paragraph", "original", "corrected", "why"}
@@ -64,12 +64,15 @@ class _Context:
     def entries(self, name: str, key: str) -> tuple[str, list[Any]]:
         """The list under `key` in a data file, or [] with a problem."""
         display, data = self.yaml_file(name)
+        return display, self.list_under(display, data, key)
+
+    def list_under(self, display: str, data: Any, key: str) -> list[Any]:
         if data is None:
-            return display, []
+            return []
         if not isinstance(data, dict) or not isinstance(data.get(key), list):
             self.problems.error(display, f"expected a top-level '{key}:' list", line=1, field=key)
-            return display, []
-        return display, data[key]
+            return []
+        return data[key]
 
 
 def load_record(*, root: Path, data_dir: Path, docs_dir: Path) -> Loaded:
@@ -160,11 +163,15 @@ def _load_speakers(context: _Context) -> tuple[dict[str, Role], dict[str, Speake
         context.problems.error(display, "expected a top-level 'roles:' mapping", line=1, field="roles")
     else:
         for role_id, entry in data["roles"].items():
+            line = data["roles"].line_of(str(role_id))
+            if not ID_PATTERN.match(str(role_id)):
+                context.problems.error(display, f"'{role_id}' is not a valid role id: use lowercase letters, digits "
+                                       "and hyphens", line=line, field="roles")
             fields = Fields(entry, file=display, problems=context.problems, allowed=ROLE_FIELDS,
-                            where=f"roles.{role_id}", line=data["roles"].line_of(str(role_id)))
+                            where=f"roles.{role_id}", line=line)
             roles[str(role_id)] = Role(str(role_id), fields.text("label"), fields.text("plural"),
                                        fields.text("description"))
-    _, entries = context.entries("speakers.yml", "speakers")
+    entries = context.list_under(display, data, "speakers")  # parsed once, with the roles
     speakers: list[tuple[Speaker, int | None]] = []
     for entry in entries:
         fields = Fields(entry, file=display, problems=context.problems, allowed=SPEAKER_FIELDS, where="speaker")
@@ -176,7 +183,6 @@ def _load_speakers(context: _Context) -> tuple[dict[str, Role], dict[str, Speake
             role=fields.identifier("role"),
             titles=fields.texts("titles", required=True),
             honorific=fields.text("honorific", required=False),
-            sort_name=fields.text("sort_name", required=False),
             collective=fields.boolean("collective"),
             search_terms=fields.texts("search_terms"),
         )
@@ -309,6 +315,7 @@ def _check_sections_unique(sections: list[RawSection], problems: Problems) -> No
     for section in sections:
         if section.number in numbers:
             problems.error(section.file, f"duplicate section number '{section.number}', also in {numbers[section.number]}",
+                           line=section.number_line,
                            field="number")
         numbers.setdefault(section.number, section.file)
         anchors = [(section.id, section.id_line, "section")]
@@ -393,7 +400,7 @@ def _compare_with_source(
         title = fidelity.normalise(f"{section.number}. {section.title}")
         if title != heading:
             problems.error(section.file, f"the title '{title}' does not match the source's heading '{heading}'",
-                           line=2, field="title")
+                           line=section.title_line, field="title")
         _compare_paragraphs(section, texts, problems)
 
 
@@ -412,9 +419,9 @@ def _compare_paragraphs(section: RawSection, texts: list[str], problems: Problem
                 line=paragraph.line + 1,
             )
             return
-    for paragraph in section.paragraphs[len(texts):]:
-        problems.error(section.file, f"paragraph '{paragraph.id}' is not in the source", line=paragraph.line + 1)
-        return
+    if len(section.paragraphs) > len(texts):
+        extra = section.paragraphs[len(texts)]
+        problems.error(section.file, f"paragraph '{extra.id}' is not in the source", line=extra.line + 1)
 
 
 # -- the model ---------------------------------------------------------------

@@ -8,12 +8,11 @@ record. overrides/main.html writes them into the page's head.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
 from . import urls as site_urls
-from .export import ExportPaths, in_sentence
+from .export import ExportPaths
 from .model import Record, Section, Speaker, Theme
 from .urls import Urls
 
@@ -26,19 +25,13 @@ class PageMetadata:
     og_type: str = "website"
     json_ld: dict[str, Any] | None = None
 
-    def as_page_meta(self) -> dict[str, str]:
-        """The values overrides/main.html reads from `page.meta`."""
-        meta = {"description": self.description, "og_type": self.og_type}
+    def as_page_meta(self) -> dict[str, Any]:
+        """The values overrides/main.html reads from `page.meta` (it serialises json_ld with `tojson`,
+        which escapes <, > and & so nothing can end the <script> element)."""
+        meta: dict[str, Any] = {"description": self.description, "og_type": self.og_type}
         if self.json_ld is not None:
-            meta["json_ld"] = json_ld_script(self.json_ld)
+            meta["json_ld"] = self.json_ld
         return meta
-
-
-def json_ld_script(data: dict[str, Any]) -> str:
-    """JSON that is safe inside <script>: no "</script>" or "<!--" can end or bend the element.
-    \\u003c and friends are valid JSON escapes, so the data parses back unchanged."""
-    text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 class Describer:
@@ -49,7 +42,7 @@ class Describer:
         self.urls = urls
         self.language = language
         self.home = urls.absolute(urls.page(site_urls.HOME))
-        self.meeting_phrase = in_sentence(record.meeting.title)
+        self.meeting_phrase = record.meeting.title_in_sentence
         # By source path: a scan of every speaker and theme per page would be quadratic in the pages.
         self.speaker_by_src = {site_urls.speaker_src(s.id): s for s in record.speakers.values()}
         self.theme_by_src = {site_urls.theme_src(t.id): t for t in record.themes.values()}

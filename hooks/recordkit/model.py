@@ -1,6 +1,6 @@
 """The meeting record as plain data: meeting, sections, paragraphs, speakers, themes.
 
-Everything here is immutable once loaded; the indexes a page needs (paragraphs
+Built once per build and never changed after; the indexes a page needs (paragraphs
 by speaker, by theme, by document) are computed once in `Record.__post_init__`
 so that rendering N pages never scans all paragraphs N times.
 """
@@ -27,7 +27,6 @@ class Speaker:
     role: str
     titles: tuple[str, ...]
     honorific: str = ""
-    sort_name: str = ""
     collective: bool = False
     search_terms: tuple[str, ...] = ()
 
@@ -88,6 +87,11 @@ class Meeting:
     citation_title: str
     description: str
 
+    @property
+    def title_in_sentence(self) -> str:
+        """"Informal meeting of ..." as it reads inside a sentence: "the informal meeting of ..."."""
+        return "the " + self.title[:1].lower() + self.title[1:]
+
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -134,6 +138,7 @@ class Record:
     by_document: dict[str, list[Paragraph]] = field(init=False)
     section_of: dict[str, Section] = field(init=False)
     section_by_src: dict[str, Section] = field(init=False)
+    section_of_id: dict[str, Section] = field(init=False)
     paragraph_by_id: dict[str, Paragraph] = field(init=False)
     corrections_by_paragraph: dict[str, list[Correction]] = field(init=False)
 
@@ -144,6 +149,7 @@ class Record:
         self.by_document = defaultdict(list)
         self.section_of = {}
         self.section_by_src = {section.src_uri: section for section in self.sections}
+        self.section_of_id = {section.id: section for section in self.sections}
         self.paragraph_by_id = {p.id: p for section in self.sections for p in section.paragraphs}
         self.corrections_by_paragraph = defaultdict(list)
         for correction in self.corrections:

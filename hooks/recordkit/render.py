@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from itertools import groupby
 
 from . import urls as site_urls
 from .citation import citation_with_url
@@ -151,7 +152,7 @@ class Renderer:
     def speakers_index(self) -> str:
         here = self.urls.page(site_urls.SPEAKERS_INDEX)
         out = [md_heading(1, "Speakers", "speakers")]
-        out.append(f"<p>Who spoke at the {esc(self.record.meeting.title.lower())}, by their part in the "
+        out.append(f"<p>Who spoke at {esc(self.record.meeting.title_in_sentence)}, by their part in the "
                    "meeting. Each page lists every statement, linked to its paragraph.</p>\n")
         for role in self.record.roles.values():
             speakers = [s for s in self.record.speakers.values() if s.role == role.id]
@@ -173,7 +174,8 @@ class Renderer:
         here = self.urls.speaker(speaker.id)
         role = self.record.roles[speaker.role]
         statements = self.record.by_speaker.get(speaker.id, [])
-        mentions = [p for p in self.record.by_mention.get(speaker.id, []) if p not in statements]
+        spoken = {p.id for p in statements}
+        mentions = [p for p in self.record.by_mention.get(speaker.id, []) if p.id not in spoken]
         out = [md_heading(1, speaker.name, "speaker")]
         titles = "".join(f"<li>{esc(title)}</li>" for title in speaker.titles)
         out.append(
@@ -230,11 +232,10 @@ class Renderer:
         out = [md_heading(1, theme.label, "theme")]
         out.append(f'<p class="theme__description">{esc(theme.description)}</p>\n')
         out.append(md_heading(2, f"Paragraphs ({len(paragraphs)})", "paragraphs"))
-        for section in self.record.sections:
-            in_section = [p for p in paragraphs if p.section_id == section.id]
-            if in_section:
-                out.append(md_heading(3, section.display_title, f"part-{section.id}"))
-                out.append(self._excerpts(here, in_section, show_section=False))
+        for section_id, in_section in groupby(paragraphs, key=lambda p: p.section_id):  # in record order
+            section = self.record.section_of_id[section_id]
+            out.append(md_heading(3, section.display_title, f"part-{section.id}"))
+            out.append(self._excerpts(here, list(in_section), show_section=False))
         speakers = self.record.speakers_of_theme(theme.id)
         if speakers:
             out.append(md_heading(2, "Raised by", "speakers"))

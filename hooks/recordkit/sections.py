@@ -58,6 +58,8 @@ class RawSection:
     order: int
     paragraphs: list[RawParagraph]
     id_line: int | None = None
+    number_line: int | None = None
+    title_line: int | None = None
 
 
 def roman_to_int(numeral: str) -> int:
@@ -107,6 +109,8 @@ def parse_section(text: str, *, file: str, src_uri: str, problems: Problems) -> 
         order=roman_to_int(number) if number and ROMAN.match(number) else 0,
         paragraphs=parse_paragraphs(body, file=file, first_line=body_line, problems=problems),
         id_line=fields.line_of("id"),
+        number_line=fields.line_of("number"),
+        title_line=fields.line_of("title"),
     )
     if not body.strip():  # (paragraphs that failed to parse are reported on their own)
         problems.error(file, "the section has no paragraphs: an empty part would publish an empty page", line=body_line)

@@ -62,7 +62,7 @@ def read_text(path: Path, display: str, problems: Problems) -> str | None:
         problems.error(display, f"cannot be read: {error.strerror}")
         return None
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8-sig")  # a byte-order mark is not text (editors on Windows add one)
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         problems.error(

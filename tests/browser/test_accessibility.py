@@ -23,6 +23,7 @@ PAGE_KINDS = {
     "member-states": f"{PART}member-states/",
     "concluding-remarks": f"{PART}concluding-remarks/",
     "notes": f"{PART}notes/",
+    "downloads": f"{PART}downloads/",
     "speakers-index": "speakers/",
     "speaker": "speakers/chinchilla/",
     "themes-index": "themes/",

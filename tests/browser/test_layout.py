@@ -11,7 +11,7 @@ from .helpers import PART, PHONE
 pytestmark = pytest.mark.browser
 
 PARTS = ["overview", "opening-statements", "panel-discussion", "member-states", "concluding-remarks"]
-PHONE_PAGES = ["", *(f"{PART}{part}/" for part in PARTS), f"{PART}notes/", "speakers/", "speakers/fatima/",
+PHONE_PAGES = ["", *(f"{PART}{part}/" for part in PARTS), f"{PART}notes/", f"{PART}downloads/", "speakers/", "speakers/fatima/",
                "themes/", "themes/vulnerable-countries/", "documents/", "no/such/page/"]
 
 
