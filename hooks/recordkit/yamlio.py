@@ -29,7 +29,7 @@ class _LineLoader(yaml.SafeLoader):
     pass
 
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     mapping = LineDict()
     mapping.line = node.start_mark.line + 1
@@ -51,7 +51,14 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     return mapping
 
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# libyaml's parser (CSafeLoader) is several times faster than PyYAML's pure-Python
+# one; both build nodes with line marks and use the same safe constructor. Its
+# error messages are terser, so a document that fails is parsed again by the
+# pure-Python loader, whose message and line we report.
+_FastLineLoader: type = type("_FastLineLoader", (yaml.CSafeLoader,), {}) if yaml.__with_libyaml__ else _LineLoader
+
+for _loader in {_LineLoader, _FastLineLoader}:
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 def read_text(path: Path, display: str, problems: Problems) -> str | None:
@@ -80,8 +87,11 @@ def parse_yaml(text: str, display: str, problems: Problems, *, first_line: int =
     Markdown file (front matter, paragraph annotations).
     """
     try:
-        value = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
-        return shift_lines(value, first_line - 1)
+        return shift_lines(yaml.load(text, Loader=_FastLineLoader), first_line - 1)  # noqa: S506 - safe loaders
+    except yaml.YAMLError:
+        pass  # parsed again below for the clearer message
+    try:
+        return shift_lines(yaml.load(text, Loader=_LineLoader), first_line - 1)  # noqa: S506
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + first_line if mark else None
