@@ -135,9 +135,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     lock = Path(config.config_file_path).parent / anchors.LOCK_FILE
     if not lock.is_file():
         raise PluginError(f"{anchors.LOCK_FILE} is missing: run `make anchors` to create it")
-    locked = anchors.parse_lock(lock.read_text(encoding="utf-8"))
-    published, locked_now = _published(config)
-    missing = anchors.unresolved(locked, published, _redirects(config))
+    locked, locked_now, missing = _check_lock(config, lock)
     if missing:
         listed = "\n".join(f"  - {link}" for link in missing)
         raise PluginError(
@@ -153,13 +151,18 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def update_anchors_lock(config: MkDocsConfig) -> Path:
     """`make anchors`: add the links published now to anchors.lock (after on_config)."""
     lock = Path(config.config_file_path).parent / anchors.LOCK_FILE
-    locked = anchors.parse_lock(lock.read_text(encoding="utf-8")) if lock.is_file() else []
-    published, locked_now = _published(config)
-    missing = anchors.unresolved(locked, published, _redirects(config))
+    locked, locked_now, missing = _check_lock(config, lock)
     if missing:
         raise PluginError(f"{anchors.LOCK_FILE}: these locked links no longer resolve: {', '.join(missing)}")
     lock.write_text(anchors.format_lock(anchors.updated_lock(locked, anchors.links(locked_now))), encoding="utf-8")
     return lock
+
+
+def _check_lock(config: MkDocsConfig, lock: Path) -> tuple[list[str], dict[str, set[str]], list[str]]:
+    """(the links in the lock file, page URL -> anchors to lock now, locked links that would break)."""
+    locked = anchors.parse_lock(lock.read_text(encoding="utf-8")) if lock.is_file() else []
+    published, locked_now = _published(config)
+    return locked, locked_now, anchors.unresolved(locked, published, _redirects(config))
 
 
 def _published(config: MkDocsConfig) -> tuple[dict[str, set[str]], dict[str, set[str]]]:

@@ -132,10 +132,6 @@ class Describer:
 
     def article(self, section: Section) -> dict[str, Any]:
         url = self.urls.absolute(self.urls.page(section.src_uri))
-        themes: dict[str, Theme] = {}
-        for paragraph in section.paragraphs:
-            for theme_id in paragraph.themes:
-                themes.setdefault(theme_id, self.record.themes[theme_id])
         return {
             "@context": SCHEMA_ORG,
             "@type": "Article",
@@ -147,5 +143,5 @@ class Describer:
             "inLanguage": self.language,
             "position": section.number,
             "isPartOf": self.record_ref(),
-            "about": [self._theme_ref(t) for t in themes.values()],
+            "about": [self._theme_ref(t) for t in self.record.themes_in(section.paragraphs)],
         }

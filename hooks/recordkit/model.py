@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -169,6 +170,14 @@ class Record:
     @property
     def paragraphs(self) -> list[Paragraph]:
         return [p for section in self.sections for p in section.paragraphs]
+
+    def themes_in(self, paragraphs: Iterable[Paragraph]) -> list[Theme]:
+        """The themes of these paragraphs, each once, in order of first appearance."""
+        seen: dict[str, Theme] = {}
+        for paragraph in paragraphs:
+            for theme_id in paragraph.themes:
+                seen.setdefault(theme_id, self.themes[theme_id])
+        return list(seen.values())
 
     def speakers_of_theme(self, theme_id: str) -> list[Speaker]:
         seen: dict[str, Speaker] = {}

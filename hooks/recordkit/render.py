@@ -131,19 +131,15 @@ class Renderer:
             f"</div>\n"
         )
 
-    def citation(self, paragraph: Paragraph) -> str:
-        """The paragraph cited in the UN's usual form, with its permanent URL."""
-        url = self.urls.absolute(self.urls.paragraph(paragraph.id))
-        return citation_with_url(self.record.meeting, paragraph, url)
-
     def paragraph_tools(self, paragraph: Paragraph) -> str:
         """Copy-link and cite buttons; record.js wires them (without JS the number is the permalink)."""
         url = self.urls.absolute(self.urls.paragraph(paragraph.id))
+        cite = citation_with_url(self.record.meeting, paragraph, url)
         return (
             f'<p class="para__tools" hidden>'
             f'<button type="button" class="para__tool" data-copy="{esc(url)}" '
             f'aria-label="Copy the link to paragraph {paragraph.number}">Copy link</button> '
-            f'<button type="button" class="para__tool" data-copy="{esc(self.citation(paragraph))}" '
+            f'<button type="button" class="para__tool" data-copy="{esc(cite)}" '
             f'aria-label="Copy a citation of paragraph {paragraph.number}">Cite</button></p>\n'
         )
 
@@ -194,13 +190,10 @@ class Renderer:
         if mentions:
             out.append(md_heading(2, f"Mentioned in ({len(mentions)})", "mentions"))
             out.append(self._excerpts(here, mentions))
-        themes: dict[str, Theme] = {}
-        for paragraph in statements:
-            for theme_id in paragraph.themes:
-                themes.setdefault(theme_id, self.record.themes[theme_id])
+        themes = self.record.themes_in(statements)
         if themes:
             out.append(md_heading(2, "Themes raised", "themes"))
-            out.append(f'<p class="chips" {NOT_SEARCHED}>{self._theme_chips(here, themes.values())}</p>\n')
+            out.append(f'<p class="chips" {NOT_SEARCHED}>{self._theme_chips(here, themes)}</p>\n')
         return "\n".join(out)
 
     # -- themes ------------------------------------------------------------

@@ -66,7 +66,8 @@ def paragraph_speakers(record: Record, paragraph: Paragraph) -> str:
 
 
 def paragraph_keywords(record: Record, paragraph: Paragraph) -> str:
-    """What the paragraph is about (themes, documents), and accent-free spellings, each word once."""
+    """What the paragraph is about (themes, documents), and accent-free spellings of those words and of
+    its speakers' (the entry's title and text are folded with every other entry's, `add_folded_keywords`)."""
     words: list[str] = []
     for theme_id in paragraph.themes:
         theme = record.themes[theme_id]
@@ -75,7 +76,7 @@ def paragraph_keywords(record: Record, paragraph: Paragraph) -> str:
         document = record.documents[document_id]
         words += [document.symbol, document.title] if document.symbol else [document.title]
     about = " ".join(words)
-    folded = folded_variants(f"{paragraph_speakers(record, paragraph)} {about} {paragraph.text}")
+    folded = folded_variants(f"{paragraph_speakers(record, paragraph)} {about}")
     return unique_words(" ".join([about, *folded]))
 
 
