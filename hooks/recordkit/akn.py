@@ -13,10 +13,11 @@ import datetime as dt
 import os
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 
-from . import urls as site_urls
-from .model import Paragraph, Record, Section, Speaker
-from .urls import Urls
+from . import urls as paths
+from .model import Corpus, Meeting, Paragraph, Part, Speaker
+from .urls import SiteUrls
 
 NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 EDITORS = "editors"
@@ -64,8 +65,7 @@ def _frbr(parent: ET.Element, level: str, this: str, uri: str, date: dt.date, da
     return element
 
 
-def _identification(meta: ET.Element, record: Record) -> None:
-    meeting = record.meeting
+def _identification(meta: ET.Element, meeting: Meeting) -> None:
     body = _slug(meeting.body)
     date = meeting.date.isoformat()
     # AKN naming convention: /akn/<jurisdiction>/<doc type>/<actor>/<date>/<number>; "un" for the United Nations.
@@ -82,29 +82,33 @@ def _identification(meta: ET.Element, record: Record) -> None:
           "generation", EDITORS)
 
 
-def _references(meta: ET.Element, record: Record, urls: Urls, publisher: str) -> None:
+def _references(meta: ET.Element, record: _Record, publisher: str) -> None:
+    corpus, meeting, urls = record.corpus, record.meeting, record.urls
     references = _sub(meta, "references", source=f"#{EDITORS}")
-    body = _slug(record.meeting.body)
+    body = _slug(meeting.body)
     _sub(references, "TLCOrganization", eId=body, href=f"/akn/ontology/organization/un/{body}",
-         showAs=record.meeting.body)
-    _sub(references, "TLCOrganization", eId=EDITORS, href=urls.absolute(urls.page(site_urls.HOME)),
+         showAs=meeting.body)
+    _sub(references, "TLCOrganization", eId=EDITORS, href=urls.absolute(urls.page(paths.HOME)),
          showAs=publisher)
     # The collective speaker ("Member States and Observers") is declared as a
     # TLCPerson too: AKN's `by` names whoever holds the floor, and the record
     # reports the floor's interventions as one voice.
-    for speaker in record.speakers.values():
+    for speaker_id in meeting.participants:
+        speaker = corpus.speakers[speaker_id]
         _sub(references, "TLCPerson", eId=person_eid(speaker.id), href=urls.absolute(urls.speaker(speaker.id)),
              showAs=speaker.name)
-    for role in record.roles.values():
+    for role_id in dict.fromkeys(meeting.participants.values()):
+        role = corpus.roles[role_id]
         _sub(references, "TLCRole", eId=role_eid(role.id),
-             href=urls.absolute(urls.page(site_urls.SPEAKERS_INDEX)) + f"#{role_eid(role.id)}", showAs=role.label)
-    for theme in record.themes.values():
+             href=urls.absolute(urls.page(paths.SPEAKERS_INDEX)) + f"#{role_eid(role.id)}", showAs=role.label)
+    for theme in corpus.themes_in(meeting.paragraphs):
         _sub(references, "TLCConcept", eId=concept_eid(theme.id), href=urls.absolute(urls.theme(theme.id)),
              showAs=theme.label)
 
 
-def _speech(parent: ET.Element, speaker: Speaker, eid: str) -> ET.Element:
-    return _sub(parent, "speech", eId=eid, by=f"#{person_eid(speaker.id)}", **{"as": f"#{role_eid(speaker.role)}"})
+def _speech(parent: ET.Element, record: _Record, speaker: Speaker, eid: str) -> ET.Element:
+    role = record.meeting.participants[speaker.id]
+    return _sub(parent, "speech", eId=eid, by=f"#{person_eid(speaker.id)}", **{"as": f"#{role_eid(role)}"})
 
 
 def _fill_speech(speech: ET.Element, speaker: Speaker, text: str) -> None:
@@ -128,21 +132,24 @@ def split_turns(paragraph: Paragraph, speakers: list[Speaker]) -> list[str] | No
     return [paragraph.text[start:end].strip() for start, end in zip(starts, ends)]
 
 
-def _paragraph(parent: ET.Element, record: Record, paragraph: Paragraph) -> None:
+def _paragraph(parent: ET.Element, record: _Record, paragraph: Paragraph) -> None:
     element = _paragraph_element(parent, record, paragraph)
     if paragraph.themes:  # refersTo is a list of references: the paragraph's themes
         element.set("refersTo", " ".join(f"#{concept_eid(t)}" for t in paragraph.themes))
 
 
-def _paragraph_element(parent: ET.Element, record: Record, paragraph: Paragraph) -> ET.Element:
-    speakers = [record.speakers[s] for s in paragraph.speakers]
+def _paragraph_element(parent: ET.Element, record: _Record, paragraph: Paragraph) -> ET.Element:
+    speakers = [record.corpus.speakers[s] for s in paragraph.speakers]
     if not speakers:
-        # A third-person account of the meeting with no speaker (who convened it,
-        # who spoke): AKN's `narrative`. It has inline content only, so no <num>;
-        # the number is the paragraph's place in the body, as in the JSON.
-        return _sub(parent, "narrative", paragraph.text, eId=paragraph.id)
+        # A third-person account (who convened the meeting, who spoke), a decision or a
+        # stage note: AKN's `narrative`, which holds inline content only. Its number
+        # goes on a debateSection around it, which carries the paragraph's eId.
+        section = _sub(parent, "debateSection", eId=paragraph.id, name=paragraph.kind)
+        _sub(section, "num", f"{paragraph.number}.")
+        _sub(section, "narrative", paragraph.text)
+        return section
     if len(speakers) == 1:
-        speech = _speech(parent, speakers[0], paragraph.id)
+        speech = _speech(parent, record, speakers[0], paragraph.id)
         _sub(speech, "num", f"{paragraph.number}.")
         _fill_speech(speech, speakers[0], paragraph.text)
         return speech
@@ -154,7 +161,7 @@ def _paragraph_element(parent: ET.Element, record: Record, paragraph: Paragraph)
     # per speaker, so each statement keeps its own by/as. The text is cut,
     # never changed, at the sentence that first names the next speaker.
     group = _sub(parent, "speechGroup", eId=paragraph.id, by=f"#{person_eid(speakers[0].id)}",
-                 **{"as": f"#{role_eid(speakers[0].role)}"})
+                 **{"as": f"#{role_eid(record.meeting.participants[speakers[0].id])}"})
     _sub(group, "num", f"{paragraph.number}.")
     turns = split_turns(paragraph, speakers)
     if turns is None:
@@ -163,38 +170,45 @@ def _paragraph_element(parent: ET.Element, record: Record, paragraph: Paragraph)
         _sub(group, "p", paragraph.text)
         return group
     for index, (speaker, text) in enumerate(zip(speakers, turns), start=1):
-        speech = _speech(group, speaker, f"{paragraph.id}__speech_{index}")
+        speech = _speech(group, record, speaker, f"{paragraph.id}__speech_{index}")
         _fill_speech(speech, speaker, text)
     return group
 
 
-def _section(body: ET.Element, record: Record, section: Section) -> None:
-    element = _sub(body, "debateSection", eId=section.id, name=section.id)
-    _sub(element, "num", f"{section.number}.")
-    _sub(element, "heading", section.title)
-    for paragraph in section.paragraphs:
+def _section(body: ET.Element, record: _Record, part: Part) -> None:
+    element = _sub(body, "debateSection", eId=part.id, name=part.id)
+    _sub(element, "num", f"{part.number or record.meeting.parts.index(part.id) + 1}.")
+    _sub(element, "heading", part.title)
+    for paragraph in part.paragraphs:
         _paragraph(element, record, paragraph)
 
 
-def akn_tree(record: Record, urls: Urls, *, publisher: str) -> ET.Element:
+@dataclass(frozen=True)
+class _Record:
+    corpus: Corpus
+    meeting: Meeting
+    urls: SiteUrls
+
+
+def akn_tree(corpus: Corpus, meeting: Meeting, urls: SiteUrls, *, publisher: str) -> ET.Element:
+    record = _Record(corpus, meeting, urls)
     ET.register_namespace("", NAMESPACE)
     root = ET.Element(f"{{{NAMESPACE}}}akomaNtoso")
-    debate = _sub(root, "debate", name=_slug(record.meeting.meeting_type))
+    debate = _sub(root, "debate", name=_slug(meeting.meeting_type))
     meta = _sub(debate, "meta")
-    _identification(meta, record)
-    _references(meta, record, urls, publisher)
+    _identification(meta, meeting)
+    _references(meta, record, publisher)
     preface = _sub(debate, "preface")
-    heading = _sub(preface, "p")
-    _sub(heading, "docType", record.meeting.record_heading)
-    title = _sub(preface, "p")
-    _sub(title, "docTitle", record.meeting.record_title)
+    for index, block in enumerate(meeting.front):
+        # The record's own heading lines: the first names the document's type, the rest its title.
+        _sub(_sub(preface, "p"), "docType" if index == 0 else "docTitle", block)
     body = _sub(debate, "debateBody")
-    for section in record.sections:
-        _section(body, record, section)
+    for part in meeting.sections:
+        _section(body, record, part)
     return root
 
 
-def akn_document(record: Record, urls: Urls, *, publisher: str) -> bytes:
-    root = akn_tree(record, urls, publisher=publisher)
+def akn_document(corpus: Corpus, meeting: Meeting, urls: SiteUrls, *, publisher: str) -> bytes:
+    root = akn_tree(corpus, meeting, urls, publisher=publisher)
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)

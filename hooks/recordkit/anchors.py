@@ -2,8 +2,8 @@
 
 `anchors.lock` (at the repository root) lists one link per line, sorted:
 `/speakers/francis/` for a page, `/records/<meeting>/<part>/#p-id` for an
-anchor in it. It holds every page's URL and every anchor of the pages written
-in `docs/` (the record's parts, the home page): those are what people cite.
+anchor in it. It holds every page's URL and every anchor of the record's parts and of
+the home page: those are what people cite.
 Anchors of the generated index pages (speakers, themes, documents, notes) are
 not locked: they follow the annotations (a theme gains or loses a part) and
 are not citations of the record.
@@ -18,8 +18,17 @@ deliberate edit of the file, never a side effect of a command.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+
+from .model import Corpus, Part
+from .navigation import generated_pages
+from .pages import Site, home_page
+from .urls import SiteUrls, page_url
 
 LOCK_FILE = "anchors.lock"
 HEADER = (
@@ -92,3 +101,78 @@ def unresolved(
 def updated_lock(locked: Iterable[str], current: Iterable[str]) -> list[str]:
     """The lock after `make anchors`: what it held plus every link published now."""
     return sorted(set(locked) | set(current))
+
+
+def part_anchors(part: Part) -> set[str]:
+    """Every id a part's page holds: its heading, each paragraph and each former id."""
+    ids = {part.id}
+    for paragraph in part.paragraphs:
+        ids.add(paragraph.id)
+        ids.update(paragraph.aliases)
+    return ids
+
+
+def site_anchors(corpus: Corpus, urls: SiteUrls, home_html: str) -> dict[str, set[str]]:
+    """Page URL -> the ids to lock, for every page the site publishes: the home page's ids (from its
+    HTML), each part's heading and paragraphs; other generated pages by their URL only."""
+    published = {"/": ids_in_html(home_html)}
+    for src_uri in generated_pages(corpus):
+        part = corpus.part_by_src.get(src_uri)
+        published["/" + urls.page(src_uri)] = part_anchors(part) if part else set()
+    return published
+
+
+@dataclass(frozen=True)
+class LockCheck:
+    locked: list[str]  # the links in the lock file
+    publishing: set[str]  # the links to lock now
+    missing: list[str]  # locked links that would break
+
+    @property
+    def new(self) -> set[str]:
+        return self.publishing - set(self.locked)
+
+
+def check_lock(lock: Path, published: Mapping[str, set[str]], redirects: Mapping[str, str]) -> LockCheck:
+    """Compare the lock file with what the build is about to publish (page URL -> ids)."""
+    locked = parse_lock(lock.read_text(encoding="utf-8")) if lock.is_file() else []
+    return LockCheck(locked, links(published), unresolved(locked, published, redirects))
+
+
+def broken_links_message(missing: list[str]) -> str:
+    listed = "\n".join(f"  - {link}" for link in missing)
+    return (f"{LOCK_FILE}: {len(missing)} published link{'s' if len(missing) != 1 else ''} would break:\n"
+            f"{listed}\nKeep a paragraph's former id in its annotation (aliases: [old-id]), redirect a moved page "
+            "in mkdocs.yml (redirects: redirect_maps), or restore the id.")
+
+
+def write_lock(lock: Path, check: LockCheck) -> None:
+    """`make anchors`: add the links published now (refused while a locked one would break)."""
+    if check.missing:
+        raise ValueError(f"{LOCK_FILE}: these locked links no longer resolve: {', '.join(check.missing)}")
+    lock.write_text(format_lock(updated_lock(check.locked, check.publishing)), encoding="utf-8")
+
+
+def redirect_urls(redirect_maps: Mapping[str, str], *, directory_urls: bool) -> dict[str, str]:
+    """mkdocs-redirects' `redirect_maps` (old page -> new page) as old page URL -> new page URL or address."""
+    return {
+        "/" + page_url(old, directory_urls=directory_urls):
+            new if new.startswith(EXTERNAL) else "/" + page_url(new.partition("#")[0], directory_urls=directory_urls)
+        for old, new in redirect_maps.items()
+    }
+
+
+def home_html(site: Site, home_text: str, to_html: Callable[[str], str]) -> str:
+    """The home page as HTML (its hand-written intro with the generated listing), for its ids."""
+    markdown, meta = home_text, {}
+    if home_text.startswith("---"):
+        _, front, markdown = home_text.split("---", 2)
+        meta = yaml.safe_load(front) or {}
+    return to_html(home_page(site, title=str(meta.get("title", "")), intro=markdown))
+
+
+def lock_check(site: Site, *, root: Path, home_text: str, to_html: Callable[[str], str],
+               redirect_maps: Mapping[str, str], directory_urls: bool) -> LockCheck:
+    """What the build is about to publish against anchors.lock (the build and `make anchors` both ask)."""
+    published = site_anchors(site.corpus, site.urls, home_html(site, home_text, to_html))
+    return check_lock(root / LOCK_FILE, published, redirect_urls(redirect_maps, directory_urls=directory_urls))

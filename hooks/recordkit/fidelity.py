@@ -1,9 +1,11 @@
-"""The record's text is sacred: docs/ must equal the source plus declared corrections.
+"""The record's text is sacred: the published text must equal the source plus declared corrections.
 
-The source is the text of the official PDF. Its blocks (separated by blank
-lines) are: the record's heading, its title line, then part headings
-("II. Opening statements") and paragraphs. After the corrections are applied,
-every block must appear in docs/, whole, in the same order, and nothing else.
+The source (source.txt of each meeting) is the text of the official document:
+the summary's text, or the text extracted from a verbatim record's PDF. Its
+blocks (separated by blank lines) are the meeting's front blocks, then each
+part's heading blocks and paragraphs. After the corrections are applied,
+every block must be published, whole, in the same order, and nothing else;
+whitespace is layout, and a hyphen at a line end may go (see `block_pattern`).
 """
 
 from __future__ import annotations
@@ -11,15 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-HEADING = re.compile(r"^[IVXLC]+\. \S")
-
-
-@dataclass(frozen=True)
-class SourceBlock:
-    kind: str  # "heading", "paragraph" or "front" (record heading and title)
-    text: str
-
 
 def normalise(text: str) -> str:
     """Whitespace is layout, not words: compare texts with runs of it folded."""
@@ -89,13 +82,92 @@ def apply_corrections(source: str, corrections: list[tuple[str, str]]) -> str:
     return re.sub(any_of(pending), replace, source)
 
 
-def source_blocks(text: str) -> list[SourceBlock]:
-    blocks = [normalise(block) for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n"))]
-    blocks = [block for block in blocks if block]
-    result = [SourceBlock("front", block) for block in blocks[:2]]
-    for block in blocks[2:]:
-        result.append(SourceBlock("heading" if HEADING.match(block) else "paragraph", block))
-    return result
+# A hyphen at a line end between two letters may be the word's own ("Secretary-\nGeneral")
+# or the typesetter's ("sustain-\ning"): the published text decides, the check accepts either.
+_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_])")
+
+
+def source_blocks(text: str) -> list[str]:
+    """The source's blocks (separated by blank lines), line breaks kept inside each block."""
+    blocks = re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n"))
+    return [block.strip() for block in blocks if block.strip()]
+
+
+def block_pattern(block: str) -> re.Pattern[str]:
+    """What the published text of a source block may be: its words, with line-end hyphens optional."""
+    pieces = _LINE_END_HYPHEN.split(block)
+    return re.compile("-?".join(re.escape(normalise(piece)) for piece in pieces))
+
+
+def matches(block: str, published: str) -> bool:
+    return block_pattern(block).fullmatch(normalise(published)) is not None
+
+
+def plain(block: str) -> str:
+    """The block folded as the published text would most simply read (for messages)."""
+    return normalise(_LINE_END_HYPHEN.sub("", block))
+
+
+@dataclass(frozen=True)
+class Expected:
+    """A block the published record holds, and how to name it in a message."""
+
+    text: str
+    file: str
+    line: int | None
+    what: str  # "front", "heading" or "paragraph '<id>'"
+    part: str = ""  # the part it belongs to (resynchronise there after a mismatch)
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    file: str
+    line: int | None
+    message: str
+
+
+def compare(source: list[str], expected: list[Expected], *, source_name: str) -> list[Mismatch]:
+    """Every difference between the source's blocks and the published ones, at most one per part."""
+    found: list[Mismatch] = []
+    position = 0
+    index = 0
+    while index < len(expected):
+        item = expected[index]
+        if position >= len(source):
+            found.append(Mismatch(item.file, item.line, f"{item.what} is not in the source ({source_name} ends before it)"))
+            return found
+        if matches(source[position], item.text):
+            position, index = position + 1, index + 1
+            continue
+        found.append(Mismatch(item.file, item.line, _difference(source[position], item, source_name)))
+        index, position = _resynchronise(source, expected, index, position)
+    if position < len(source):
+        found.append(Mismatch(source_name, None, f"a block of the source is not published: {_quote(plain(source[position]))}"))
+    return found
+
+
+def _difference(block: str, item: Expected, source_name: str) -> str:
+    if item.what in ("front", "heading"):
+        return f"the {item.what} '{normalise(item.text)}' does not match the source's block {_quote(plain(block))}"
+    return (f"{item.what} no longer matches {source_name}: {first_difference(plain(block), normalise(item.text))}"
+            " (declare an editorial correction in the meeting's corrections.yml, or restore the text)")
+
+
+def _resynchronise(source: list[str], expected: list[Expected], index: int, position: int) -> tuple[int, int]:
+    """Skip to the next part's first block, in both lists, so later parts are still checked."""
+    part = expected[index].part
+    next_index = next((i for i in range(index, len(expected)) if expected[i].part != part), len(expected))
+    if next_index == len(expected):
+        return next_index, len(source)
+    target = expected[next_index]
+    for candidate in range(position + 1, len(source)):
+        if matches(source[candidate], target.text):
+            return next_index, candidate
+    return len(expected), len(source)
+
+
+def _quote(text: str) -> str:
+    return f"'{text[:60]}...'" if len(text) > 60 else f"'{text}'"
 
 
 def first_difference(expected: str, found: str) -> str:

@@ -81,10 +81,10 @@ class Fields:
             self._fail(key, f"'{value}' is not a valid id: use lowercase letters, digits and hyphens")
         return value
 
-    def integer(self, key: str, *, required: bool = True) -> int:
+    def integer(self, key: str, *, required: bool = True) -> int | None:
         value = self._get(key, required)
         if value is None:
-            return 0
+            return 0 if required else None
         if isinstance(value, bool) or not isinstance(value, int):
             self._fail(key, f"expected a whole number, found '{value}'")
             return 0
@@ -129,6 +129,27 @@ class Fields:
         if len(set(values)) != len(values):
             self._fail(key, "lists the same id twice")
         return values
+
+    def blocks(self, key: str, *, required: bool = False) -> tuple[str, ...] | None:
+        """Blocks of source text, as written (None when absent and not required; [] is a value)."""
+        if key not in self.mapping and not required:
+            return None
+        if self.mapping.get(key) == []:
+            return ()
+        return self.texts(key, required=required)
+
+    def role_map(self, key: str) -> dict[str, str]:
+        """A mapping of ids to ids (speaker -> role)."""
+        value = self._get(key, False)
+        if value is None:
+            return {}
+        if not isinstance(value, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) and ID_PATTERN.match(k) and ID_PATTERN.match(v)
+            for k, v in value.items()
+        ):
+            self._fail(key, "expected a mapping of ids to ids, e.g. {francis: chair}")
+            return {}
+        return dict(value)
 
     def line_of(self, key: str) -> int | None:
         return self._line_of(key)

@@ -1,9 +1,8 @@
 """What each page says about itself to search engines, link previews and catalogues.
 
 A description for `<meta name="description">` and Open Graph, the Open Graph
-type, and schema.org JSON-LD: the meeting as an `Event` on the home page, each
-speaker a `Person`, each part of the record an `Article` that `isPartOf` the
-record. overrides/main.html writes them into the page's head.
+type, and schema.org JSON-LD: each meeting as an `Event` on its page, each speaker
+a `Person`, each part of a record an `Article` that `isPartOf` the record. overrides/main.html writes them into the page's head.
 """
 
 from __future__ import annotations
@@ -11,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from . import urls as site_urls
-from .export import ExportPaths
-from .model import Record, Section, Speaker, Theme
-from .urls import Urls
+from . import navigation
+from . import urls as paths
+from .model import Corpus, Meeting, Part, Speaker, Theme
+from .urls import SiteUrls
 
 SCHEMA_ORG = "https://schema.org"
 
@@ -35,61 +34,88 @@ class PageMetadata:
 
 
 class Describer:
-    """Metadata of every page of one record, by source path."""
+    """Metadata and plain-text titles of every page of the corpus, by source path."""
 
-    def __init__(self, record: Record, urls: Urls, *, language: str) -> None:
-        self.record = record
+    def __init__(self, corpus: Corpus, urls: SiteUrls, *, language: str) -> None:
+        self.corpus = corpus
         self.urls = urls
         self.language = language
-        self.home = urls.absolute(urls.page(site_urls.HOME))
-        self.meeting_phrase = record.meeting.title_in_sentence
+        self.home = urls.absolute(urls.page(paths.HOME))
         # By source path: a scan of every speaker and theme per page would be quadratic in the pages.
-        self.speaker_by_src = {site_urls.speaker_src(s.id): s for s in record.speakers.values()}
-        self.theme_by_src = {site_urls.theme_src(t.id): t for t in record.themes.values()}
+        self.pages = navigation.generated_pages(corpus)
+
+    def title(self, src_uri: str) -> str:
+        """The page's title as plain text (MkDocs would take it from the escaped h1)."""
+        kind, subject, _ = self.pages.get(src_uri, ("", None, False))
+        if kind == "part":
+            return f"{subject.display_title} – {self.corpus.meeting_by_id[subject.meeting_id].short_title}"
+        if kind == "meeting":
+            return subject.title
+        return {"speaker": lambda: subject.name, "delegation": lambda: subject.name,
+                "theme": lambda: subject.label}.get(kind, lambda: "")()
 
     def page(self, src_uri: str) -> PageMetadata | None:
-        record = self.record
-        if src_uri == site_urls.HOME:
-            return PageMetadata(record.meeting.description, "website", self.event())
-        section = record.section_by_src.get(src_uri)
-        if section is not None:
-            return PageMetadata(section.summary, "article", self.article(section))
-        speaker = self.speaker_by_src.get(src_uri)
-        if speaker is not None:
-            return PageMetadata(self.speaker_description(speaker), "profile", self.person(speaker))
-        theme = self.theme_by_src.get(src_uri)
-        if theme is not None:
-            return PageMetadata(theme.description, "article")
-        return self._index_page(src_uri)
+        corpus = self.corpus
+        if src_uri == paths.HOME:
+            return PageMetadata(self.corpus_description(), "website")
+        kind, subject, _ = self.pages.get(src_uri, ("", None, False))
+        if kind == "meeting":
+            return PageMetadata(subject.description, "website", self.event(subject))
+        if kind == "part":
+            return PageMetadata(subject.summary or self.part_description(subject), "article", self.article(subject))
+        if kind == "speaker":
+            return PageMetadata(self.speaker_description(subject), "profile", self.person(subject))
+        if kind == "delegation":
+            count = len(corpus.statements(corpus.by_delegation.get(subject.id, [])))
+            return PageMetadata(f"{subject.name}: {count} statement{'s' if count != 1 else ''} in the records of "
+                                "the United Nations General Assembly.", "profile")
+        if kind == "theme":
+            return PageMetadata(subject.description, "article")
+        return self._listing(kind, subject)
 
-    def _index_page(self, src_uri: str) -> PageMetadata | None:
-        record = self.record
+    def _listing(self, kind: str, subject: Any) -> PageMetadata | None:
+        corpus = self.corpus
+        meetings = f"{len(corpus.meetings)} meeting record{'s' if len(corpus.meetings) != 1 else ''}"
+        if kind in ("notes", "downloads"):
+            phrase = subject.title_in_sentence
+            return PageMetadata(
+                f"The {len(subject.corrections)} editorial corrections to the source text of the record of {phrase}, "
+                "each with its reason." if kind == "notes" else
+                f"The record of {phrase} as open data: JSON with its JSON Schema, and Akoma Ntoso 3.0 XML.")
         descriptions = {
-            site_urls.SPEAKERS_INDEX: f"Who spoke at {self.meeting_phrase}: {len(record.speakers)} speakers by "
-                                      "their part in the meeting, each with every statement.",
-            site_urls.THEMES_INDEX: f"The {len(record.themes)} themes of {self.meeting_phrase}, most discussed "
-                                    "first, each with its paragraphs.",
-            site_urls.DOCUMENTS: f"The {len(record.documents)} documents cited in the record of "
-                                 f"{self.meeting_phrase}, with the paragraphs that cite them.",
-            site_urls.notes_src(record): f"The {len(record.corrections)} editorial corrections to the source "
-                                         f"text of the record of {self.meeting_phrase}, each with its reason.",
-            ExportPaths.of(record).downloads_src: f"The record of {self.meeting_phrase} as open data: JSON with "
-                                                  "its JSON Schema, and Akoma Ntoso 3.0 XML.",
+            "speakers_index": f"Who spoke in {meetings}: {len(corpus.speakers)} speakers by their part in the "
+                              "meetings, each with every statement.",
+            "delegations_index": f"The {len(corpus.delegations)} delegations that spoke in {meetings}, each with "
+                                 "every statement made by or on behalf of it.",
+            "themes_index": f"The {len(corpus.themes)} themes of {meetings}, most discussed first, each with its "
+                            "paragraphs.",
+            "documents": f"The {len(corpus.documents)} documents cited in {meetings}, with the paragraphs that cite "
+                         "them.",
         }
-        description = descriptions.get(src_uri)
+        description = descriptions.get(kind)
         return None if description is None else PageMetadata(description)
 
+    def corpus_description(self) -> str:
+        newest = self.corpus.meetings[0]
+        return (f"Records of {len(self.corpus.meetings)} meetings of the United Nations General Assembly, newest "
+                f"{newest.short_title}: every statement with its own link, by speaker, delegation and theme.")
+
+    def part_description(self, part: Part) -> str:
+        meeting = self.corpus.meeting_by_id[part.meeting_id]
+        return f"{part.display_title}: {part.paragraph_range} of the record of {meeting.title_in_sentence}."
+
     def speaker_description(self, speaker: Speaker) -> str:
-        count = len(self.record.by_speaker.get(speaker.id, []))
+        count = len(self.corpus.statements(self.corpus.by_speaker.get(speaker.id, [])))
         statements = f"{count} statement{'s' if count != 1 else ''}"
-        return f"{speaker.name}, {'; '.join(speaker.titles)}: {statements} in the record of {self.meeting_phrase}."
+        titles = f", {'; '.join(speaker.titles)}" if speaker.titles else ""
+        return f"{speaker.name}{titles}: {statements} in the records of the United Nations General Assembly."
 
     # -- schema.org ----------------------------------------------------------
 
-    def record_ref(self) -> dict[str, Any]:
-        """The record as a whole: the summary report the parts belong to."""
-        return {"@type": "Report", "@id": f"{self.home}#record", "name": self.record.meeting.citation_title,
-                "url": self.home}
+    def record_ref(self, meeting: Meeting) -> dict[str, Any]:
+        """The record as a whole: the report the parts belong to."""
+        url = self.urls.absolute(self.urls.meeting(meeting))
+        return {"@type": "Report", "@id": f"{url}#record", "name": meeting.citation_title, "url": url}
 
     def agent(self, speaker: Speaker) -> dict[str, Any]:
         url = self.urls.absolute(self.urls.speaker(speaker.id))
@@ -104,44 +130,50 @@ class Describer:
             agent["honorificPrefix"] = speaker.honorific
         return agent
 
-    def event(self) -> dict[str, Any]:
-        meeting = self.record.meeting
-        return {
+    def event(self, meeting: Meeting) -> dict[str, Any]:
+        url = self.urls.absolute(self.urls.meeting(meeting))
+        speakers = self.corpus.speakers_of(meeting.statements)
+        event: dict[str, Any] = {
             "@context": SCHEMA_ORG,
             "@type": "Event",
-            "@id": f"{self.home}#meeting",
+            "@id": f"{url}#meeting",
             "name": meeting.title,
             "description": meeting.description,
             "startDate": meeting.date.isoformat(),
             "eventAttendanceMode": f"{SCHEMA_ORG}/OfflineEventAttendanceMode",
             "eventStatus": f"{SCHEMA_ORG}/EventScheduled",
-            "location": {"@type": "Place", "name": meeting.venue, "address": meeting.place},
-            "organizer": self.agent(self.record.speakers[meeting.convener]),
-            "performer": [self.agent(s) for s in self.record.speakers.values() if self.record.by_speaker.get(s.id)],
+            "location": {"@type": "Place", "name": meeting.venue or meeting.place, "address": meeting.place},
+            "performer": [self.agent(s) for s in speakers],
             "inLanguage": self.language,
-            "url": self.home,
-            "subjectOf": self.record_ref(),
+            "url": url,
+            "subjectOf": self.record_ref(meeting),
         }
+        if meeting.presiding:
+            event["organizer"] = self.agent(self.corpus.speakers[meeting.presiding])
+        return event
 
     def person(self, speaker: Speaker) -> dict[str, Any]:
-        return {"@context": SCHEMA_ORG, **self.agent(speaker),
-                "subjectOf": self.record_ref(), "mainEntityOfPage": self.urls.absolute(self.urls.speaker(speaker.id))}
+        url = self.urls.absolute(self.urls.speaker(speaker.id))
+        meetings = [self.record_ref(m) for m in self.corpus.meetings
+                    if any(p.meeting_id == m.id for p in self.corpus.by_speaker.get(speaker.id, []))]
+        return {"@context": SCHEMA_ORG, **self.agent(speaker), "subjectOf": meetings, "mainEntityOfPage": url}
 
     def _theme_ref(self, theme: Theme) -> dict[str, Any]:
         return {"@type": "DefinedTerm", "name": theme.label, "url": self.urls.absolute(self.urls.theme(theme.id))}
 
-    def article(self, section: Section) -> dict[str, Any]:
-        url = self.urls.absolute(self.urls.page(section.src_uri))
+    def article(self, part: Part) -> dict[str, Any]:
+        url = self.urls.absolute(self.urls.page(part.src_uri))
+        meeting = self.corpus.meeting_by_id[part.meeting_id]
         return {
             "@context": SCHEMA_ORG,
             "@type": "Article",
             "@id": url,
-            "headline": section.display_title,
-            "name": section.display_title,
-            "description": section.summary,
+            "headline": part.display_title,
+            "name": part.display_title,
+            "description": part.summary or self.part_description(part),
             "url": url,
             "inLanguage": self.language,
-            "position": section.number,
-            "isPartOf": self.record_ref(),
-            "about": [self._theme_ref(t) for t in self.record.themes_in(section.paragraphs)],
+            "position": part.number or str(meeting.parts.index(part.id) + 1),
+            "isPartOf": self.record_ref(meeting),
+            "about": [self._theme_ref(t) for t in self.corpus.themes_in(part.paragraphs)],
         }

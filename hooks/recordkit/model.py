@@ -1,8 +1,14 @@
-"""The meeting record as plain data: meeting, sections, paragraphs, speakers, themes.
+"""The corpus as plain data: meetings, their parts and paragraphs, and the shared registries.
 
-Built once per build and never changed after; the indexes a page needs (paragraphs
-by speaker, by theme, by document) are computed once in `Record.__post_init__`
-so that rendering N pages never scans all paragraphs N times.
+Each entity's fields are written once, here. A field read from YAML carries its
+kind in the dataclass metadata (`data(...)`): the readers (`entities.read`),
+the loader's allowed-field sets, the JSON export and the JSON Schema test all
+derive from that one list, so adding a field to the meeting is one line here
+plus its data.
+
+Built once per build and never changed after; the indexes a page needs
+(paragraphs by speaker, delegation, theme, document) are computed once in
+`Corpus.__post_init__` so that rendering N pages never scans every paragraph N times.
 """
 
 from __future__ import annotations
@@ -10,26 +16,56 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+# Field kinds a data file can hold (see entities.py for how each is read).
+TEXT, ID, INT, DATE, BOOL, TEXTS, IDS, BLOCKS, ROLE_MAP = (
+    "text", "id", "int", "date", "bool", "texts", "ids", "blocks", "role-map",
+)
+
+
+def data(kind: str, *, required: bool = True, default: Any = None) -> Any:
+    """A field read from a data file or an annotation, of this kind."""
+    meta = {"kind": kind, "required": required}
+    if default is None and not required:
+        default = {TEXT: "", ID: "", INT: None, BOOL: False, TEXTS: (), IDS: ()}.get(kind)
+    if isinstance(default, dict):
+        return field(default_factory=dict, metadata=meta)
+    return field(default=default, metadata=meta) if not required or default is not None else field(metadata=meta)
 
 
 @dataclass(frozen=True)
 class Role:
-    id: str
-    label: str
-    plural: str
-    description: str
+    id: str = data(ID)
+    label: str = data(TEXT)
+    plural: str = data(TEXT)
+    description: str = data(TEXT)
+
+
+@dataclass(frozen=True)
+class Delegation:
+    """A Member State, an observer, a group of States (G77 and China) or an organization (the EU)."""
+
+    id: str = data(ID)
+    name: str = data(TEXT)
+    kind: str = data(ID)
+    names: tuple[str, ...] = data(TEXTS, required=False)  # other forms the records print
+    search_terms: tuple[str, ...] = data(TEXTS, required=False)
+
+
+DELEGATION_KINDS = ("member-state", "observer", "group", "organization")
 
 
 @dataclass(frozen=True)
 class Speaker:
-    id: str
-    name: str
-    role: str
-    titles: tuple[str, ...]
-    honorific: str = ""
-    collective: bool = False
-    search_terms: tuple[str, ...] = ()
+    id: str = data(ID)
+    name: str = data(TEXT)
+    titles: tuple[str, ...] = data(TEXTS, required=False)
+    honorific: str = data(TEXT, required=False)
+    collective: bool = data(BOOL, required=False)
+    search_terms: tuple[str, ...] = data(TEXTS, required=False)
+    delegation: str = data(ID, required=False)
 
     @property
     def full_name(self) -> str:
@@ -38,19 +74,19 @@ class Speaker:
 
 @dataclass(frozen=True)
 class Theme:
-    id: str
-    label: str
-    description: str
-    synonyms: tuple[str, ...] = ()
+    id: str = data(ID)
+    label: str = data(TEXT)
+    description: str = data(TEXT)
+    synonyms: tuple[str, ...] = data(TEXTS, required=False)
 
 
 @dataclass(frozen=True)
 class Document:
-    id: str
-    title: str
-    url: str
-    symbol: str = ""
-    cited_as: tuple[str, ...] = ()
+    id: str = data(ID)
+    title: str = data(TEXT)
+    symbol: str = data(TEXT, required=False)
+    url: str = data(TEXT, required=False)  # https://undocs.org/<symbol> when not given
+    cited_as: tuple[str, ...] = data(TEXTS, required=False)
 
     @property
     def label(self) -> str:
@@ -59,117 +95,192 @@ class Document:
 
 @dataclass(frozen=True)
 class Correction:
-    id: str
-    paragraph: str
-    original: str
-    corrected: str
-    why: str
+    id: str = data(ID)
+    paragraph: str = data(ID)
+    original: str = data(TEXT)
+    corrected: str = data(TEXT)
+    why: str = data(TEXT)
+
+
+PARAGRAPH_KINDS = ("statement", "decision", "procedural")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of a record: an annotation line in a part file, then its text."""
+
+    id: str = data(ID)
+    speakers: tuple[str, ...] = data(IDS, required=False)
+    mentions: tuple[str, ...] = data(IDS, required=False)
+    themes: tuple[str, ...] = data(IDS, required=False)
+    documents: tuple[str, ...] = data(IDS, required=False)
+    aliases: tuple[str, ...] = data(IDS, required=False)  # former ids, still anchors in the page
+    delegation: str = data(ID, required=False)  # the delegation the speaker speaks for
+    on_behalf_of: tuple[str, ...] = data(IDS, required=False)  # groups the statement is made for
+    function: str = data(TEXT, required=False)  # "Vice-President", "Observer", as printed
+    language: str = data(TEXT, required=False)  # "Chinese" for "(spoke in Chinese)"
+    kind: str = data(ID, required=False, default="statement")
+    page: int | None = data(INT, required=False)  # page of the source where it starts
+    # Not from the annotation:
+    text: str = ""
+    number: int = 0
+    meeting_id: str = ""
+    part_id: str = ""
+    opens_statement: bool = True  # the first paragraph of a statement (verbatim records run over several)
+
+    @property
+    def key(self) -> str:
+        """Unique across the corpus (ids are unique within a meeting)."""
+        return f"{self.meeting_id}/{self.id}"
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part of a record: a section of a summary, an agenda item of a verbatim record."""
+
+    id: str = data(ID)
+    title: str = data(TEXT)
+    number: str = data(TEXT, required=False)
+    agenda_item: int | None = data(INT, required=False)
+    heading: tuple[str, ...] | None = data(BLOCKS, required=False)  # the source's heading blocks
+    summary: str = data(TEXT, required=False)
+    # Not from the front matter:
+    meeting_id: str = ""
+    src_uri: str = ""
+    paragraphs: tuple[Paragraph, ...] = ()
+
+    @property
+    def display_title(self) -> str:
+        return f"{self.number}. {self.title}" if self.number else self.title
+
+    @property
+    def source_heading(self) -> tuple[str, ...]:
+        """The blocks of the source this part's heading reproduces."""
+        return self.heading if self.heading is not None else (self.display_title,)
+
+    @property
+    def paragraph_range(self) -> str:
+        first, last = self.paragraphs[0].number, self.paragraphs[-1].number
+        return f"para. {first}" if first == last else f"paras. {first}–{last}"
+
+
+MEETING_KINDS = ("summary", "verbatim")
 
 
 @dataclass(frozen=True)
 class Meeting:
-    id: str
-    path: str
-    source: str
-    record_heading: str
-    record_title: str
-    title: str
-    short_title: str
-    body: str
-    session: int
-    session_label: str
-    meeting_type: str
-    date: dt.date
-    venue: str
-    place: str
-    convener: str
-    documents: tuple[str, ...]
-    interventions_from_floor: int
-    citation_title: str
-    description: str
+    id: str = data(ID)
+    kind: str = data(ID)
+    path: str = data(TEXT)
+    source: str = data(TEXT)
+    front: tuple[str, ...] = data(BLOCKS)  # the source's first blocks, published as they are
+    title: str = data(TEXT)
+    short_title: str = data(TEXT)
+    body: str = data(TEXT)
+    session: int = data(INT)
+    session_label: str = data(TEXT)
+    meeting_type: str = data(TEXT)
+    date: dt.date = data(DATE)
+    place: str = data(TEXT)
+    citation_title: str = data(TEXT)
+    description: str = data(TEXT)
+    parts: tuple[str, ...] = data(IDS)  # part ids in order (= file names)
+    participants: dict[str, str] = data(ROLE_MAP, required=False, default={})  # speaker id -> role id
+    symbol: str = data(TEXT, required=False)
+    meeting_number: int | None = data(INT, required=False)
+    time: str = data(TEXT, required=False)
+    venue: str = data(TEXT, required=False)
+    president: str = data(ID, required=False)
+    acting_president: str = data(ID, required=False)
+    convener: str = data(ID, required=False)
+    documents: tuple[str, ...] = data(IDS, required=False)
+    interventions_from_floor: int | None = data(INT, required=False)
+    imported_from: str = data(TEXT, required=False)
+    # Not from meeting.yml:
+    sections: tuple[Part, ...] = ()
+    corrections: tuple[Correction, ...] = ()
 
     @property
     def title_in_sentence(self) -> str:
         """"Informal meeting of ..." as it reads inside a sentence: "the informal meeting of ..."."""
         return "the " + self.title[:1].lower() + self.title[1:]
 
-
-@dataclass(frozen=True)
-class Paragraph:
-    id: str
-    number: int
-    section_id: str
-    text: str
-    speakers: tuple[str, ...] = ()
-    mentions: tuple[str, ...] = ()
-    themes: tuple[str, ...] = ()
-    documents: tuple[str, ...] = ()
-    line: int = 0
-    aliases: tuple[str, ...] = ()  # former ids, still anchors in the page
-
-
-@dataclass(frozen=True)
-class Section:
-    id: str
-    number: str
-    title: str
-    summary: str
-    src_uri: str
-    paragraphs: tuple[Paragraph, ...]
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        return [p for part in self.sections for p in part.paragraphs]
 
     @property
-    def display_title(self) -> str:
-        return f"{self.number}. {self.title}"
+    def statements(self) -> list[Paragraph]:
+        return [p for p in self.paragraphs if p.speakers and p.opens_statement]
+
+    @property
+    def decisions(self) -> list[Paragraph]:
+        return [p for p in self.paragraphs if p.kind == "decision"]
+
+    @property
+    def presiding(self) -> str:
+        return self.president or self.convener
+
+
+def fields_of(entity: type) -> dict[str, dict[str, Any]]:
+    """name -> {kind, required} for every field of `entity` read from data."""
+    return {f.name: dict(f.metadata) for f in fields(entity) if "kind" in f.metadata}
 
 
 @dataclass
-class Record:
-    """One meeting's record with its reference data and derived indexes."""
+class Corpus:
+    """Every meeting with the shared registries and the indexes across meetings."""
 
-    meeting: Meeting
-    sections: tuple[Section, ...]
+    meetings: tuple[Meeting, ...]  # newest first
     roles: dict[str, Role]
     speakers: dict[str, Speaker]
+    delegations: dict[str, Delegation]
     themes: dict[str, Theme]
     documents: dict[str, Document]
-    corrections: tuple[Correction, ...]
     by_speaker: dict[str, list[Paragraph]] = field(init=False)
     by_mention: dict[str, list[Paragraph]] = field(init=False)
+    by_delegation: dict[str, list[Paragraph]] = field(init=False)
     by_theme: dict[str, list[Paragraph]] = field(init=False)
     by_document: dict[str, list[Paragraph]] = field(init=False)
-    section_of: dict[str, Section] = field(init=False)
-    section_by_src: dict[str, Section] = field(init=False)
-    section_of_id: dict[str, Section] = field(init=False)
-    paragraph_by_id: dict[str, Paragraph] = field(init=False)
+    meeting_by_id: dict[str, Meeting] = field(init=False)
+    part_by_src: dict[str, Part] = field(init=False)
+    part_of: dict[str, Part] = field(init=False)  # paragraph key -> its part
     corrections_by_paragraph: dict[str, list[Correction]] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.by_speaker = defaultdict(list)
-        self.by_mention = defaultdict(list)
-        self.by_theme = defaultdict(list)
-        self.by_document = defaultdict(list)
-        self.section_of = {}
-        self.section_by_src = {section.src_uri: section for section in self.sections}
-        self.section_of_id = {section.id: section for section in self.sections}
-        self.paragraph_by_id = {p.id: p for section in self.sections for p in section.paragraphs}
+        self.by_speaker, self.by_mention, self.by_delegation = defaultdict(list), defaultdict(list), defaultdict(list)
+        self.by_theme, self.by_document = defaultdict(list), defaultdict(list)
+        self.meeting_by_id = {m.id: m for m in self.meetings}
+        self.part_by_src = {part.src_uri: part for m in self.meetings for part in m.sections}
+        self.part_of = {}
         self.corrections_by_paragraph = defaultdict(list)
-        for correction in self.corrections:
-            self.corrections_by_paragraph[correction.paragraph].append(correction)
-        for section in self.sections:
-            for paragraph in section.paragraphs:
-                self.section_of[paragraph.id] = section
-                for speaker_id in paragraph.speakers:
-                    self.by_speaker[speaker_id].append(paragraph)
-                for speaker_id in paragraph.mentions:
-                    self.by_mention[speaker_id].append(paragraph)
-                for theme_id in paragraph.themes:
-                    self.by_theme[theme_id].append(paragraph)
-                for document_id in paragraph.documents:
-                    self.by_document[document_id].append(paragraph)
+        for meeting in self.meetings:
+            for correction in meeting.corrections:
+                self.corrections_by_paragraph[f"{meeting.id}/{correction.paragraph}"].append(correction)
+            for part in meeting.sections:
+                for paragraph in part.paragraphs:
+                    self._index(part, paragraph)
+
+    def _index(self, part: Part, paragraph: Paragraph) -> None:
+        self.part_of[paragraph.key] = part
+        for speaker_id in paragraph.speakers:
+            self.by_speaker[speaker_id].append(paragraph)
+        for speaker_id in paragraph.mentions:
+            self.by_mention[speaker_id].append(paragraph)
+        for delegation_id in dict.fromkeys((paragraph.delegation, *paragraph.on_behalf_of)):
+            if delegation_id:
+                self.by_delegation[delegation_id].append(paragraph)
+        for theme_id in paragraph.themes:
+            self.by_theme[theme_id].append(paragraph)
+        for document_id in paragraph.documents:
+            self.by_document[document_id].append(paragraph)
 
     @property
     def paragraphs(self) -> list[Paragraph]:
-        return [p for section in self.sections for p in section.paragraphs]
+        return [p for meeting in self.meetings for p in meeting.paragraphs]
+
+    def meeting_of(self, paragraph: Paragraph) -> Meeting:
+        return self.meeting_by_id[paragraph.meeting_id]
 
     def themes_in(self, paragraphs: Iterable[Paragraph]) -> list[Theme]:
         """The themes of these paragraphs, each once, in order of first appearance."""
@@ -179,9 +290,9 @@ class Record:
                 seen.setdefault(theme_id, self.themes[theme_id])
         return list(seen.values())
 
-    def speakers_of_theme(self, theme_id: str) -> list[Speaker]:
+    def speakers_of(self, paragraphs: Iterable[Paragraph]) -> list[Speaker]:
         seen: dict[str, Speaker] = {}
-        for paragraph in self.by_theme.get(theme_id, []):
+        for paragraph in paragraphs:
             for speaker_id in paragraph.speakers:
                 seen.setdefault(speaker_id, self.speakers[speaker_id])
         return list(seen.values())
@@ -196,5 +307,13 @@ class Record:
         ranked = sorted(shared.items(), key=lambda item: (-item[1], self.themes[item[0]].label))
         return [(self.themes[other], count) for other, count in ranked]
 
-    def corrections_of(self, paragraph_id: str) -> list[Correction]:
-        return self.corrections_by_paragraph.get(paragraph_id, [])
+    def corrections_of(self, paragraph: Paragraph) -> list[Correction]:
+        return self.corrections_by_paragraph.get(paragraph.key, [])
+
+    def role_in(self, meeting: Meeting, speaker_id: str) -> Role | None:
+        role_id = meeting.participants.get(speaker_id)
+        return self.roles.get(role_id) if role_id else None
+
+    def statements(self, paragraphs: Iterable[Paragraph]) -> list[Paragraph]:
+        """The paragraphs that open a statement (a verbatim statement runs over several paragraphs)."""
+        return [p for p in paragraphs if p.opens_statement]

@@ -17,8 +17,8 @@ import re
 import unicodedata
 from typing import Any
 
-from .model import Paragraph, Record, Section
-from .urls import Urls
+from .model import Corpus, Paragraph, Part
+from .urls import SiteUrls
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 
@@ -49,34 +49,39 @@ def folded_variants(text: str) -> list[str]:
     return list(variants)
 
 
-def paragraph_title(record: Record, paragraph: Paragraph) -> str:
-    section = record.section_of[paragraph.id]
-    names = ", ".join(record.speakers[s].name for s in paragraph.speakers)
-    return f"Para. {paragraph.number} · {names or section.title}"
+def paragraph_title(corpus: Corpus, paragraph: Paragraph) -> str:
+    part = corpus.part_of[paragraph.key]
+    names = ", ".join(corpus.speakers[s].name for s in paragraph.speakers)
+    meeting = corpus.meeting_by_id[paragraph.meeting_id]
+    return f"{meeting.symbol or meeting.short_title}, para. {paragraph.number} · {names or part.title}"
 
 
-def paragraph_speakers(record: Record, paragraph: Paragraph) -> str:
+def paragraph_speakers(corpus: Corpus, paragraph: Paragraph) -> str:
     """Who speaks in the paragraph: names and search terms (the curated short forms of
     their titles; the full titles are searchable on the speaker's own page)."""
     words: list[str] = []
     for speaker_id in paragraph.speakers:
-        speaker = record.speakers[speaker_id]
+        speaker = corpus.speakers[speaker_id]
         words += [speaker.name, *speaker.search_terms]
+    for delegation_id in dict.fromkeys((paragraph.delegation, *paragraph.on_behalf_of)):
+        if delegation_id:
+            delegation = corpus.delegations[delegation_id]
+            words += [delegation.name, *delegation.names, *delegation.search_terms]
     return " ".join(words)
 
 
-def paragraph_keywords(record: Record, paragraph: Paragraph) -> str:
+def paragraph_keywords(corpus: Corpus, paragraph: Paragraph) -> str:
     """What the paragraph is about (themes, documents), and accent-free spellings of those words and of
     its speakers' (the entry's title and text are folded with every other entry's, `add_folded_keywords`)."""
     words: list[str] = []
     for theme_id in paragraph.themes:
-        theme = record.themes[theme_id]
+        theme = corpus.themes[theme_id]
         words += [theme.label, *theme.synonyms]
     for document_id in paragraph.documents:
-        document = record.documents[document_id]
+        document = corpus.documents[document_id]
         words += [document.symbol, document.title] if document.symbol else [document.title]
     about = " ".join(words)
-    folded = folded_variants(f"{paragraph_speakers(record, paragraph)} {about}")
+    folded = folded_variants(f"{paragraph_speakers(corpus, paragraph)} {about}")
     return unique_words(" ".join([about, *folded]))
 
 
@@ -88,18 +93,18 @@ def unique_words(text: str) -> str:
     return " ".join(seen.values())
 
 
-def paragraph_entries(record: Record, urls: Urls, section: Section) -> list[dict[str, Any]]:
+def paragraph_entries(corpus: Corpus, urls: SiteUrls, part: Part) -> list[dict[str, Any]]:
     return [
         {
-            "location": urls.paragraph(paragraph.id),
+            "location": urls.paragraph(paragraph),
             # Search shows title and text as HTML: escape markup (quotes are safe in text).
-            "title": html.escape(paragraph_title(record, paragraph), quote=False),
+            "title": html.escape(paragraph_title(corpus, paragraph), quote=False),
             "text": html.escape(paragraph.text, quote=False),
-            "speakers": html.escape(paragraph_speakers(record, paragraph), quote=False),
-            "keywords": html.escape(paragraph_keywords(record, paragraph), quote=False),
+            "speakers": html.escape(paragraph_speakers(corpus, paragraph), quote=False),
+            "keywords": html.escape(paragraph_keywords(corpus, paragraph), quote=False),
             "boost": PARAGRAPH_BOOST,
         }
-        for paragraph in section.paragraphs
+        for paragraph in part.paragraphs
     ]
 
 
@@ -114,3 +119,34 @@ def add_folded_keywords(entry: dict[str, Any]) -> dict[str, Any]:
     if variants:
         entry["keywords"] = unique_words(" ".join([entry.get("keywords", ""), *variants]))
     return entry
+
+
+def material_entries(plugins: Any) -> list[dict[str, Any]] | None:
+    """Material's search index entries, or None without its search plugin.
+
+    Material offers no public way to shape its index per paragraph: this is the
+    one place that reaches into its plugin (`search_index.entries`, a list of
+    dicts with `location`, `title`, `text`). tests/test_site.py fails loudly
+    when Material changes it.
+    """
+    for plugin in plugins.values():
+        index = getattr(plugin, "search_index", None)
+        if index is not None and isinstance(getattr(index, "entries", None), list):
+            return index.entries
+    return None
+
+
+def replace_page_entries(entries: list[dict[str, Any]], location: str, title: str, corpus: Corpus,
+                         urls: SiteUrls, part: Part | None) -> None:
+    """After Material indexed a page: a part's entries become one per paragraph at its anchor."""
+    start = len(entries)  # Search has just appended this page's entries: they are the tail of the list.
+    while start and (entries[start - 1]["location"] == location
+                     or entries[start - 1]["location"].startswith(location + "#")):
+        start -= 1
+    if part is not None:
+        # Search shows entries as HTML: the summary (front matter) is escaped like the paragraphs.
+        summary = {"location": location, "title": title, "text": html.escape(part.summary)}
+        entries[start:] = [summary, *paragraph_entries(corpus, urls, part)]
+    entries[start:] = without_empty_sections(entries[start:])
+    for entry in entries[start:]:
+        add_folded_keywords(entry)

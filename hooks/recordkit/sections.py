@@ -1,6 +1,6 @@
-"""Parsing a section file: YAML front matter, then annotated paragraphs.
+"""Parsing a part file: YAML front matter, then annotated paragraphs.
 
-A section file looks like this::
+A part file (data/meetings/<meeting>/<part>.md) looks like this::
 
     ---
     id: opening-statements
@@ -14,61 +14,40 @@ A section file looks like this::
 
 Each paragraph is preceded by its annotation, a YAML flow mapping written
 between `{:` and `}` on one line. The paragraph's id is fixed there, never
-derived from its text, so editing the text never moves an anchor.
+derived from its text, so editing the text never moves an anchor. The fields
+of both are the model's (`Part`, `Paragraph`): see model.py.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from .fields import Fields
+from . import entities
+from .model import PARAGRAPH_KINDS, Paragraph, Part
 from .problems import Problems
 from .yamlio import parse_yaml
 
-FRONT_MATTER_FIELDS = {"id", "number", "title", "summary"}
-# `aliases`: former ids of the paragraph, kept as extra anchors so old links still land.
-ANNOTATION_FIELDS = {"id", "speakers", "mentions", "themes", "documents", "aliases"}
 ROMAN = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 
 
 @dataclass
 class RawParagraph:
-    """A paragraph as written in the file, before ids are checked against data/."""
+    """A paragraph as written, with the line of its annotation (for messages), before numbering."""
 
-    id: str
-    text: str
+    paragraph: Paragraph
     line: int
-    speakers: tuple[str, ...] = ()
-    mentions: tuple[str, ...] = ()
-    themes: tuple[str, ...] = ()
-    documents: tuple[str, ...] = ()
-    aliases: tuple[str, ...] = ()
 
 
 @dataclass
 class RawSection:
     file: str
-    src_uri: str
-    id: str
-    number: str
-    title: str
-    summary: str
-    order: int
+    part: Part
     paragraphs: list[RawParagraph]
     id_line: int | None = None
     number_line: int | None = None
     title_line: int | None = None
-
-
-def roman_to_int(numeral: str) -> int:
-    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-    total = 0
-    for current, following in zip(numeral, numeral[1:] + " "):
-        value = values[current]
-        total += -value if values.get(following, 0) > value else value
-    return total
 
 
 def split_front_matter(text: str, file: str, problems: Problems) -> tuple[str, str, int] | None:
@@ -84,36 +63,35 @@ def split_front_matter(text: str, file: str, problems: Problems) -> tuple[str, s
     return None
 
 
-def parse_section(text: str, *, file: str, src_uri: str, problems: Problems) -> RawSection | None:
+def parse_section(text: str, *, file: str, src_uri: str, meeting_id: str, problems: Problems) -> RawSection | None:
     parts = split_front_matter(text, file, problems)
     if parts is None:
         return None
     front_text, body, body_line = parts
     front = parse_yaml(front_text, file, problems, first_line=2)
     if front is None and not front_text.strip():
-        problems.error(file, "the front matter is empty: it needs id, number, title and summary", line=1)
+        problems.error(file, "the front matter is empty: it needs at least id and title", line=1)
         return None
     if front is None:
         return None
-    fields = Fields(front, file=file, problems=problems, allowed=FRONT_MATTER_FIELDS, where="front matter", line=2)
-    number = fields.text("number")
-    if number and not ROMAN.match(number):
-        problems.error(file, f"'{number}' is not a Roman numeral (I, II, III ...)", line=fields.line_of("number"), field="number")
+    part, fields = entities.read(Part, front, file=file, problems=problems, where="front matter", line=2,
+                                 extra={"meeting_id": meeting_id, "src_uri": src_uri})
+    if part is None:
+        return None
+    if part.heading is None and part.number and not ROMAN.match(part.number):
+        problems.error(file, f"'{part.number}' is not a Roman numeral (I, II, III ...): give the part's source "
+                       "heading in `heading:`", line=fields.line_of("number"), field="number")
     section = RawSection(
         file=file,
-        src_uri=src_uri,
-        id=fields.identifier("id"),
-        number=number,
-        title=fields.text("title"),
-        summary=fields.text("summary"),
-        order=roman_to_int(number) if number and ROMAN.match(number) else 0,
-        paragraphs=parse_paragraphs(body, file=file, first_line=body_line, problems=problems),
+        part=part,
+        paragraphs=parse_paragraphs(body, file=file, first_line=body_line, meeting_id=meeting_id,
+                                    part_id=part.id, problems=problems),
         id_line=fields.line_of("id"),
         number_line=fields.line_of("number"),
         title_line=fields.line_of("title"),
     )
     if not body.strip():  # (paragraphs that failed to parse are reported on their own)
-        problems.error(file, "the section has no paragraphs: an empty part would publish an empty page", line=body_line)
+        problems.error(file, "the part has no paragraphs: an empty part would publish an empty page", line=body_line)
     return section
 
 
@@ -135,7 +113,8 @@ def _blocks(body: str, first_line: int) -> list[tuple[int, list[str]]]:
     return blocks
 
 
-def parse_paragraphs(body: str, *, file: str, first_line: int, problems: Problems) -> list[RawParagraph]:
+def parse_paragraphs(body: str, *, file: str, first_line: int, meeting_id: str, part_id: str,
+                     problems: Problems) -> list[RawParagraph]:
     paragraphs = []
     for line, lines in _blocks(body, first_line):
         head = lines[0].strip()
@@ -153,27 +132,21 @@ def parse_paragraphs(body: str, *, file: str, first_line: int, problems: Problem
         annotation = parse_yaml("{" + head[2:], file, problems, first_line=line)
         paragraph = _paragraph_from(annotation, text=text, line=line, file=file, problems=problems)
         if paragraph:
-            paragraphs.append(paragraph)
+            paragraph = replace(paragraph, meeting_id=meeting_id, part_id=part_id)
+            paragraphs.append(RawParagraph(paragraph, line))
     return paragraphs
 
 
-def _paragraph_from(annotation: Any, *, text: str, line: int, file: str, problems: Problems) -> RawParagraph | None:
+def _paragraph_from(annotation: Any, *, text: str, line: int, file: str, problems: Problems) -> Paragraph | None:
     if annotation is None:
         return None
-    fields = Fields(annotation, file=file, problems=problems, allowed=ANNOTATION_FIELDS, where="paragraph", line=line)
-    if not fields.ok:
+    paragraph, fields = entities.read(Paragraph, annotation, file=file, problems=problems, where="paragraph",
+                                      line=line, extra={"text": text})
+    if paragraph is None:
         return None
-    paragraph_id = fields.identifier("id")
-    themes = fields.identifiers("themes", required=True)
-    if fields.ok and "themes" in fields.mapping and not themes:
-        problems.error(file, f"paragraph '{paragraph_id}' has no themes: give it at least one", line=line, field="themes")
-    return RawParagraph(
-        id=paragraph_id,
-        text=text,
-        line=line,
-        speakers=fields.identifiers("speakers"),
-        mentions=fields.identifiers("mentions"),
-        themes=themes,
-        documents=fields.identifiers("documents"),
-        aliases=fields.identifiers("aliases"),
-    )
+    if "themes" in fields.mapping and not paragraph.themes:
+        problems.error(file, f"paragraph '{paragraph.id}' has no themes: give it at least one", line=line, field="themes")
+    if paragraph.kind not in PARAGRAPH_KINDS:
+        problems.error(file, f"paragraph '{paragraph.id}': kind must be one of {', '.join(PARAGRAPH_KINDS)}",
+                       line=line, field="kind")
+    return paragraph

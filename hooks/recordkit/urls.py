@@ -1,18 +1,20 @@
-"""Where each page and anchor lives, as URLs relative to the site root.
+"""Where each page and anchor lives, as URLs relative to the site root: the one place that says.
 
-Published links must never break, so the layout is fixed here in one place:
-the record's parts under the meeting's own path (room for more meetings),
-people, themes and documents at the top, shared by all meetings.
+Published links must never break, so the layout is fixed here: each meeting
+under its own path (`records/<meeting>/`: its overview page, its parts, its
+editorial notes and downloads), people, delegations, themes and documents at
+the top, shared by all meetings.
 """
 
 from __future__ import annotations
 
 import posixpath
 
-from .model import Record
+from .model import Corpus, Meeting, Paragraph
 
 HOME = "index.md"
 SPEAKERS_INDEX = "speakers/index.md"
+DELEGATIONS_INDEX = "delegations/index.md"
 THEMES_INDEX = "themes/index.md"
 DOCUMENTS = "documents/index.md"
 
@@ -21,12 +23,30 @@ def speaker_src(speaker_id: str) -> str:
     return f"speakers/{speaker_id}.md"
 
 
+def delegation_src(delegation_id: str) -> str:
+    return f"delegations/{delegation_id}.md"
+
+
 def theme_src(theme_id: str) -> str:
     return f"themes/{theme_id}.md"
 
 
-def notes_src(record: Record) -> str:
-    return f"{record.meeting.path}/notes.md"
+def meeting_src(meeting: Meeting) -> str:
+    return f"{meeting.path}/index.md"
+
+
+def notes_src(meeting: Meeting) -> str:
+    return f"{meeting.path}/notes.md"
+
+
+def downloads_src(meeting: Meeting) -> str:
+    return f"{meeting.path}/downloads.md"
+
+
+def export_files(meeting: Meeting) -> dict[str, str]:
+    """The meeting's open-data files beside its pages: kind -> path from the site root."""
+    return {kind: f"{meeting.path}/{name}" for kind, name in (
+        ("json", "meeting.json"), ("schema", "meeting.schema.json"), ("akn", "meeting.akn.xml"))}
 
 
 def page_url(src_uri: str, *, directory_urls: bool = True) -> str:
@@ -42,7 +62,11 @@ def page_url(src_uri: str, *, directory_urls: bool = True) -> str:
 
 
 def relative_url(from_url: str, to_url: str) -> str:
-    """`to_url` as seen from the page at `from_url` (both relative to the site root)."""
+    """`to_url` as seen from the page at `from_url` (both relative to the site root).
+
+    Agrees with `mkdocs.utils.get_relative_url` (tests/test_urls.py checks every
+    link the site generates); written here so recordkit needs no MkDocs.
+    """
     to_path, hash_mark, fragment = to_url.partition("#")
     from_dir = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
     relative = posixpath.relpath("/" + to_path, "/" + from_dir)
@@ -51,11 +75,11 @@ def relative_url(from_url: str, to_url: str) -> str:
     return relative + hash_mark + fragment
 
 
-class Urls:
-    """Site-root-relative URLs of every page and paragraph of a record."""
+class SiteUrls:
+    """Site-root-relative URLs of every page and paragraph of the corpus."""
 
-    def __init__(self, record: Record, *, directory_urls: bool = True, site_url: str = "") -> None:
-        self.record = record
+    def __init__(self, corpus: Corpus, *, directory_urls: bool = True, site_url: str = "") -> None:
+        self.corpus = corpus
         self.directory_urls = directory_urls
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
 
@@ -66,15 +90,20 @@ class Urls:
     def page(self, src_uri: str) -> str:
         return page_url(src_uri, directory_urls=self.directory_urls)
 
-    def paragraph(self, paragraph_id: str) -> str:
-        section = self.record.section_of[paragraph_id]
-        return f"{self.page(section.src_uri)}#{paragraph_id}"
+    def paragraph(self, paragraph: Paragraph) -> str:
+        return f"{self.page(self.corpus.part_of[paragraph.key].src_uri)}#{paragraph.id}"
+
+    def meeting(self, meeting: Meeting) -> str:
+        return self.page(meeting_src(meeting))
+
+    def notes(self, meeting: Meeting) -> str:
+        return self.page(notes_src(meeting))
 
     def speaker(self, speaker_id: str) -> str:
         return self.page(speaker_src(speaker_id))
 
+    def delegation(self, delegation_id: str) -> str:
+        return self.page(delegation_src(delegation_id))
+
     def theme(self, theme_id: str) -> str:
         return self.page(theme_src(theme_id))
-
-    def notes(self) -> str:
-        return self.page(notes_src(self.record))

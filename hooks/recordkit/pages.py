@@ -1,0 +1,358 @@
+"""The generated pages, each a view: plain values for its template (templates/<kind>.md).
+
+`Site` holds what every view needs (the corpus, its URLs, the template
+environment, the document linker); each `*_page` function returns the page's
+Markdown. Values are plain: the templates escape them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import groupby
+from typing import Any
+
+from jinja2 import Environment
+from markupsafe import Markup
+
+from . import urls as paths
+from .citation import citation_with_url
+from .links import DocumentLinker
+from .model import Corpus, Delegation, Meeting, Paragraph, Part, Speaker, Theme
+from .render import environment, render
+from .urls import SiteUrls
+
+EXCERPT_WORDS = 32
+# "Mr. Dai Bing (China) (spoke in Chinese):", "The Acting President:" at the start of a statement.
+SPEAKER_INTRO = re.compile(r"^(?:The (?:Acting )?President|[A-Z][^:]{1,150}?\)):\s")
+DELEGATION_KIND_TITLES = {"member-state": "Member States", "observer": "Observers", "group": "Groups of States",
+                          "organization": "Organizations"}
+
+
+@dataclass
+class Site:
+    corpus: Corpus
+    urls: SiteUrls
+    env: Environment = field(default_factory=environment)
+    linker: DocumentLinker = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.linker = DocumentLinker(self.corpus.documents.values())
+
+    def text_html(self, text: str) -> Markup:
+        return Markup(self.linker.to_html(text))  # escaped there, with each document citation a link
+
+
+def date_text(meeting: Meeting) -> str:
+    return f"{meeting.date.day} {meeting.date:%B %Y}"
+
+
+def excerpt(text: str, words: int = EXCERPT_WORDS) -> str:
+    parts = text.split()
+    return text if len(parts) <= words else " ".join(parts[:words]) + " …"
+
+
+# -- pieces shared by views ------------------------------------------------------
+
+
+def _ref(site: Site, paragraph: Paragraph, *, more: int = 0) -> dict[str, Any]:
+    """A paragraph as a listing shows it: number, link, part, excerpt with document links."""
+    return {
+        "number": paragraph.number,
+        "url": site.urls.paragraph(paragraph),
+        "part": site.corpus.part_of[paragraph.key].display_title,
+        "excerpt": site.text_html(excerpt(paragraph.text)),
+        "more": more,
+    }
+
+
+def _statement_refs(site: Site, paragraphs: list[Paragraph]) -> list[dict[str, Any]]:
+    """One entry per statement: its first paragraph, and how many more it runs to."""
+    refs: list[dict[str, Any]] = []
+    index = 0
+    while index < len(paragraphs):
+        first, end = paragraphs[index], index + 1
+        while end < len(paragraphs) and not paragraphs[end].opens_statement and \
+                paragraphs[end].part_id == first.part_id and paragraphs[end].meeting_id == first.meeting_id:
+            end += 1
+        refs.append(_ref(site, first, more=end - index - 1))
+        index = end
+    return refs
+
+
+def _by_meeting(site: Site, paragraphs: list[Paragraph], *, statements: bool) -> list[dict[str, Any]]:
+    """Paragraphs grouped by meeting, newest meeting first (the corpus' order)."""
+    order = {m.id: i for i, m in enumerate(site.corpus.meetings)}
+    groups = []
+    for meeting_id, items in groupby(sorted(paragraphs, key=lambda p: (order[p.meeting_id], p.number)),
+                                     key=lambda p: p.meeting_id):
+        meeting = site.corpus.meeting_by_id[meeting_id]
+        listed = list(items)
+        refs = _statement_refs(site, listed) if statements else [_ref(site, p) for p in listed]
+        groups.append({"id": meeting.id, "title": meeting.short_title, "refs": refs})
+    return groups
+
+
+def _chips(site: Site, speakers: Iterable[Speaker] = (), themes: Iterable[Theme] = ()) -> list[dict[str, str]]:
+    return [{"url": site.urls.speaker(s.id), "label": s.name} for s in speakers] + \
+        [{"url": site.urls.theme(t.id), "label": t.label} for t in themes]
+
+
+# -- the record's parts ---------------------------------------------------------------
+
+
+def part_page(site: Site, part: Part) -> str:
+    meeting = site.corpus.meeting_by_id[part.meeting_id]
+    here = site.urls.page(part.src_uri)
+    return render(site.env, "part.md", here=here,
+                  part={"id": part.id, "title": part.display_title, "heading": part.heading or (),
+                        "summary": part.summary},
+                  paragraphs=[paragraph_view(site, meeting, p) for p in part.paragraphs])
+
+
+def paragraph_view(site: Site, meeting: Meeting, paragraph: Paragraph) -> dict[str, Any]:
+    corpus, urls = site.corpus, site.urls
+    permalink = urls.absolute(urls.paragraph(paragraph))
+    corrections = corpus.corrections_of(paragraph)
+    intro, text = _split_intro(meeting, paragraph)
+    delegations = [corpus.delegations[d] for d in dict.fromkeys((paragraph.delegation, *paragraph.on_behalf_of)) if d]
+    return {
+        "id": paragraph.id,
+        "number": paragraph.number,
+        "kind": paragraph.kind,
+        "aliases": paragraph.aliases,
+        "intro": intro,
+        "text_html": site.text_html(text),
+        "speakers": _chips(site, speakers=(corpus.speakers[s] for s in paragraph.speakers)),
+        "delegations": [{"url": urls.delegation(d.id), "label": d.name} for d in delegations],
+        "language": paragraph.language if paragraph.opens_statement else "",
+        "themes": _chips(site, themes=(corpus.themes[t] for t in paragraph.themes)),
+        "correction": f"{urls.notes(meeting)}#{corrections[0].id}" if corrections else "",
+        "permalink": permalink,
+        "citation": citation_with_url(meeting, paragraph, permalink),
+    }
+
+
+def _split_intro(meeting: Meeting, paragraph: Paragraph) -> tuple[str, str]:
+    """A verbatim statement opens with its speaker ("Mr. Kimani (Kenya):"), shown apart; the words stay."""
+    if meeting.kind != "verbatim" or not paragraph.speakers or not paragraph.opens_statement:
+        return "", paragraph.text
+    match = SPEAKER_INTRO.match(paragraph.text)
+    if not match:
+        return "", paragraph.text
+    return match.group(0), paragraph.text[match.end():]
+
+
+# -- meetings and home --------------------------------------------------------------------
+
+
+def meeting_page(site: Site, meeting: Meeting) -> str:
+    corpus, urls = site.corpus, site.urls
+    order: dict[str, Paragraph] = {}
+    for paragraph in meeting.statements:
+        for speaker_id in paragraph.speakers:
+            order.setdefault(speaker_id, paragraph)
+    speakers = []
+    for speaker_id, first in order.items():
+        speaker, role = corpus.speakers[speaker_id], corpus.role_in(meeting, speaker_id)
+        delegation = corpus.delegations.get(first.delegation) if first.delegation else None
+        speakers.append({"url": urls.speaker(speaker_id), "name": speaker.name, "role": role.label if role else "",
+                         "delegation": delegation.name if delegation else "",
+                         "delegation_url": urls.delegation(delegation.id) if delegation else "",
+                         "first": _ref(site, first)})
+    return render(site.env, "meeting.md", here=urls.meeting(meeting),
+                  meeting=_meeting_facts(meeting), presiding=_presiding(site, meeting),
+                  documents=[corpus.documents[d] for d in meeting.documents],
+                  parts=[{"url": urls.page(p.src_uri), "title": p.display_title, "range": p.paragraph_range}
+                         for p in meeting.sections],
+                  decisions=[_ref(site, p) for p in meeting.decisions], speakers=speakers,
+                  corrections=len(meeting.corrections), notes_url=urls.notes(meeting),
+                  downloads_url=urls.page(paths.downloads_src(meeting)))
+
+
+def _meeting_facts(meeting: Meeting) -> dict[str, Any]:
+    return {"title": meeting.title, "front": meeting.front, "body": meeting.body,
+            "session_label": meeting.session_label, "symbol": meeting.symbol, "meeting_type": meeting.meeting_type,
+            "date_iso": meeting.date.isoformat(), "date_text": date_text(meeting), "time": meeting.time,
+            "venue": meeting.venue, "place": meeting.place}
+
+
+def _presiding(site: Site, meeting: Meeting) -> list[dict[str, str]]:
+    corpus, officers = site.corpus, []
+    for label, speaker_id in (("Convened by", meeting.convener), ("President", meeting.president),
+                              ("Acting President", meeting.acting_president)):
+        if speaker_id:
+            speaker = corpus.speakers[speaker_id]
+            delegation = corpus.delegations.get(speaker.delegation)
+            detail = speaker.titles[0] if speaker.titles else (delegation.name if delegation else "")
+            officers.append({"label": label, "url": site.urls.speaker(speaker_id), "name": speaker.name,
+                             "detail": detail})
+    return officers
+
+
+def home_page(site: Site, *, title: str, intro: str) -> str:
+    corpus, urls = site.corpus, site.urls
+    meetings = [{"url": urls.meeting(m), "title": m.title, "body": f"{m.body}, {m.session_label}",
+                 "record": m.symbol or ("Summary" if m.kind == "summary" else "Verbatim record"),
+                 "statements": len(m.statements), "date_iso": m.date.isoformat(), "date_text": date_text(m)}
+                for m in corpus.meetings]
+    ways = [
+        {"url": urls.page(paths.SPEAKERS_INDEX), "label": "Speakers",
+         "text": f"{len(corpus.speakers)} speakers and every statement they made"},
+        {"url": urls.page(paths.DELEGATIONS_INDEX), "label": "Delegations",
+         "text": f"{len(corpus.delegations)} Member States, observers and groups, each with its statements"},
+        {"url": urls.page(paths.THEMES_INDEX), "label": "Themes",
+         "text": f"{len(corpus.themes)} themes, each with its paragraphs across meetings"},
+        {"url": urls.page(paths.DOCUMENTS), "label": "Documents",
+         "text": f"{len(corpus.documents)} documents the records cite"},
+    ]
+    return render(site.env, "home.md", here=urls.page(paths.HOME), title=title, intro=Markup(intro),
+                  meetings=meetings, ways=ways)
+
+
+# -- people and delegations ------------------------------------------------------------------
+
+
+def speakers_index(site: Site) -> str:
+    corpus, urls = site.corpus, site.urls
+    first_role: dict[str, str] = {}
+    for meeting in corpus.meetings:
+        for speaker_id, role_id in meeting.participants.items():
+            first_role.setdefault(speaker_id, role_id)  # the role in the newest meeting
+    groups = []
+    for role in corpus.roles.values():
+        speakers = sorted((s for s in corpus.speakers.values() if first_role.get(s.id) == role.id),
+                          key=lambda s: s.name.lower())
+        if speakers:
+            groups.append({"id": role.id, "title": role.plural, "speakers": [
+                {"url": urls.speaker(s.id), "name": s.name, "titles": "; ".join(s.titles),
+                 "delegation": corpus.delegations[s.delegation].name if s.delegation in corpus.delegations else "",
+                 "count": len(corpus.statements(corpus.by_speaker.get(s.id, [])))} for s in speakers]})
+    return render(site.env, "speakers_index.md", here=urls.page(paths.SPEAKERS_INDEX), groups=groups)
+
+
+def speaker_page(site: Site, speaker: Speaker) -> str:
+    corpus, urls = site.corpus, site.urls
+    statements = corpus.by_speaker.get(speaker.id, [])
+    spoken = {p.key for p in statements}
+    mentions = [p for p in corpus.by_mention.get(speaker.id, []) if p.key not in spoken]
+    roles = []
+    for meeting in corpus.meetings:
+        role = corpus.role_in(meeting, speaker.id)
+        if role:
+            roles.append({"meeting": meeting.short_title, "label": role.label, "description": role.description,
+                          "url": f"{urls.page(paths.SPEAKERS_INDEX)}#role-{role.id}"})
+    delegation = corpus.delegations.get(speaker.delegation)
+    return render(site.env, "speaker.md", here=urls.speaker(speaker.id),
+                  speaker={"name": speaker.name, "full_name": speaker.full_name if speaker.honorific else "",
+                           "titles": speaker.titles, "collective": speaker.collective},
+                  delegation={"name": delegation.name, "url": urls.delegation(delegation.id)} if delegation else None,
+                  roles=roles, count=len(corpus.statements(statements)),
+                  groups=_by_meeting(site, statements, statements=True),
+                  mentions=_by_meeting(site, mentions, statements=False), mention_count=len(mentions),
+                  themes=_chips(site, themes=corpus.themes_in(statements)))
+
+
+def delegations_index(site: Site) -> str:
+    corpus, urls = site.corpus, site.urls
+    groups = []
+    for kind, title in DELEGATION_KIND_TITLES.items():
+        members = sorted((d for d in corpus.delegations.values() if d.kind == kind), key=lambda d: d.name.lower())
+        if members:
+            groups.append({"id": kind, "title": title, "delegations": [
+                {"url": urls.delegation(d.id), "name": d.name,
+                 "count": len(corpus.statements(corpus.by_delegation.get(d.id, [])))} for d in members]})
+    return render(site.env, "delegations_index.md", here=urls.page(paths.DELEGATIONS_INDEX), groups=groups)
+
+
+def delegation_page(site: Site, delegation: Delegation) -> str:
+    corpus = site.corpus
+    paragraphs = corpus.by_delegation.get(delegation.id, [])
+    return render(site.env, "delegation.md", here=site.urls.delegation(delegation.id),
+                  delegation=delegation, kind=DELEGATION_KIND_TITLES.get(delegation.kind, delegation.kind)[:-1],
+                  speakers=_chips(site, speakers=corpus.speakers_of(paragraphs)),
+                  count=len(corpus.statements(paragraphs)), groups=_by_meeting(site, paragraphs, statements=True),
+                  themes=_chips(site, themes=corpus.themes_in(paragraphs)))
+
+
+# -- themes ---------------------------------------------------------------------------------
+
+
+def themes_index(site: Site) -> str:
+    corpus, urls = site.corpus, site.urls
+    ranked = sorted(corpus.themes.values(), key=lambda t: (-len(corpus.by_theme.get(t.id, [])), t.label.lower()))
+    meetings = list(corpus.meetings)
+    rows = []
+    for theme in ranked:
+        paragraphs = corpus.by_theme.get(theme.id, [])
+        per_meeting = [sum(1 for p in paragraphs if p.meeting_id == m.id) for m in meetings]
+        rows.append({"url": urls.theme(theme.id), "label": theme.label, "count": len(paragraphs),
+                     "per_meeting": per_meeting if len(meetings) > 1 else [],
+                     "description": site.text_html(theme.description)})
+    return render(site.env, "themes_index.md", here=urls.page(paths.THEMES_INDEX), themes=rows,
+                  meetings=[{"title": m.title, "short": m.symbol or m.short_title} for m in meetings]
+                  if len(meetings) > 1 else [])
+
+
+def theme_page(site: Site, theme: Theme) -> str:
+    corpus, urls = site.corpus, site.urls
+    paragraphs = corpus.by_theme.get(theme.id, [])
+    groups = []
+    for meeting_group in _by_meeting(site, paragraphs, statements=False):
+        meeting = corpus.meeting_by_id[meeting_group["id"]]
+        in_meeting = [p for p in paragraphs if p.meeting_id == meeting.id]
+        parts = []
+        for part_id, items in groupby(in_meeting, key=lambda p: p.part_id):  # in record order
+            listed = list(items)
+            part = corpus.part_of[listed[0].key]
+            parts.append({"id": part_id, "title": part.display_title, "refs": [_ref(site, p) for p in listed]})
+        groups.append({"id": meeting.id, "title": meeting.short_title, "parts": parts})
+    related = [{"url": urls.theme(other.id), "label": other.label, "count": count}
+               for other, count in corpus.related_themes(theme.id)]
+    return render(site.env, "theme.md", here=urls.theme(theme.id), theme=theme,
+                  description=site.text_html(theme.description), count=len(paragraphs), groups=groups,
+                  speakers=_chips(site, speakers=corpus.speakers_of(paragraphs)), related=related)
+
+
+# -- documents, notes, downloads ----------------------------------------------------------------------
+
+
+def documents_page(site: Site) -> str:
+    corpus = site.corpus
+    documents = [{"id": d.id, "label": d.label, "title": d.title, "url": d.url,
+                  "cited": _by_meeting(site, corpus.by_document.get(d.id, []), statements=False)}
+                 for d in corpus.documents.values()]
+    return render(site.env, "documents.md", here=site.urls.page(paths.DOCUMENTS), documents=documents)
+
+
+def notes_page(site: Site, meeting: Meeting) -> str:
+    by_id = {p.id: p for p in meeting.paragraphs}
+    corrections = [{"id": c.id, "why": c.why, "original": c.original, "corrected": c.corrected,
+                    "paragraph": _ref(site, by_id[c.paragraph])} for c in meeting.corrections]
+    return render(site.env, "notes.md", here=site.urls.notes(meeting), kind=meeting.kind, corrections=corrections)
+
+
+def downloads_page(site: Site, meeting: Meeting) -> str:
+    return render(site.env, "downloads.md", here=site.urls.page(paths.downloads_src(meeting)),
+                  meeting_phrase=meeting.title_in_sentence, files=paths.export_files(meeting))
+
+
+_VIEWS = {
+    "speakers_index": lambda site, _: speakers_index(site),
+    "delegations_index": lambda site, _: delegations_index(site),
+    "themes_index": lambda site, _: themes_index(site),
+    "documents": lambda site, _: documents_page(site),
+    "meeting": meeting_page,
+    "part": part_page,
+    "notes": notes_page,
+    "downloads": downloads_page,
+    "speaker": speaker_page,
+    "delegation": delegation_page,
+    "theme": theme_page,
+}
+
+
+def render_page(site: Site, kind: str, subject: Any) -> str:
+    """The Markdown of a generated page (navigation.generated_pages names its kind and subject)."""
+    return _VIEWS[kind](site, subject)
