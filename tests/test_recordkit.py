@@ -6,44 +6,69 @@ import datetime as dt
 
 import pytest
 
+from recordkit import pages
+from recordkit.anchors import part_anchors
 from recordkit.links import DocumentLinker
-from recordkit.model import Correction, Document, Meeting, Paragraph, Record, Role, Section, Speaker, Theme
-from recordkit.render import Renderer, excerpt, md_heading
+from recordkit.model import (
+    Correction,
+    Corpus,
+    Delegation,
+    Document,
+    Meeting,
+    Paragraph,
+    Part,
+    Role,
+    Speaker,
+    Theme,
+)
+from recordkit.render import environment, markdown_text
 from recordkit.search import fold, folded_variants, paragraph_keywords, paragraph_speakers, unique_words
-from recordkit.urls import Urls, page_url, relative_url
+from recordkit.urls import SiteUrls, page_url, relative_url
 
 
-def tiny_record(*, speaker_name: str = "Ana Núñez", theme_label: str = "Peace") -> Record:
+def tiny_corpus(*, speaker_name: str = "Ana Núñez", theme_label: str = "Peace") -> Corpus:
+    def para(pid: str, number: int, part: str, text: str, **fields: object) -> Paragraph:
+        return Paragraph(id=pid, number=number, part_id=part, meeting_id="m", text=text, **fields)  # type: ignore[arg-type]
+
+    paragraphs = (
+        para("p-one", 1, "one", "Ana spoke on A/RES/66/290 and peace.", speakers=("ana",), themes=("peace", "aid"),
+             documents=("doc",)),
+        para("p-two", 2, "one", "Bo & Ana agreed <quietly>.", speakers=("bo", "ana"), themes=("peace",),
+             delegation="ke"),
+        para("p-three", 3, "two", "Everyone welcomed Ana.", mentions=("ana",), themes=("aid",)),
+    )
     meeting = Meeting(
-        id="m", path="records/m", source="s.txt", record_heading="Summary", record_title="A meeting",
+        id="m", kind="summary", path="records/m", source="s.txt", front=("Summary", "A meeting"),
         title="A meeting", short_title="A meeting", body="General Assembly", session=78,
         session_label="seventy-eighth session", meeting_type="Informal", date=dt.date(2024, 4, 2),
         venue="Hall", place="New York", convener="ana", documents=("doc",), interventions_from_floor=1,
         citation_title="Summary of a meeting, New York, 2 April 2024", description="A test meeting.",
-    )
-    paragraphs = (
-        Paragraph("p-one", 1, "one", "Ana spoke on A/RES/66/290 and peace.", speakers=("ana",), themes=("peace", "aid"),
-                  documents=("doc",)),
-        Paragraph("p-two", 2, "one", "Bo & Ana agreed <quietly>.", speakers=("bo", "ana"), themes=("peace",)),
-        Paragraph("p-three", 3, "two", "Everyone welcomed Ana.", mentions=("ana",), themes=("aid",)),
-    )
-    return Record(
-        meeting=meeting,
+        parts=("one", "two"), participants={"ana": "chair", "bo": "chair"},
         sections=(
-            Section("one", "I", "First", "The first part.", "records/m/one.md", paragraphs[:2]),
-            Section("two", "II", "Second", "The second part.", "records/m/two.md", paragraphs[2:]),
+            Part(id="one", number="I", title="First", summary="The first part.", meeting_id="m",
+                 src_uri="records/m/one.md", paragraphs=paragraphs[:2]),
+            Part(id="two", number="II", title="Second", summary="The second part.", meeting_id="m",
+                 src_uri="records/m/two.md", paragraphs=paragraphs[2:]),
         ),
-        roles={"chair": Role("chair", "Chair", "Chair", "Chairs.")},
-        speakers={
-            "ana": Speaker("ana", speaker_name, "chair", ("Chair of the meeting",), search_terms=("Chair",)),
-            "bo": Speaker("bo", "Bo", "chair", ("Vice-Chair",)),
-        },
-        themes={"peace": Theme("peace", theme_label, "On peace.", ("peacebuilding",)),
-                "aid": Theme("aid", "Aid", "On aid.", ())},
-        documents={"doc": Document("doc", "Resolution 66/290", "https://undocs.org/A/RES/66/290", "A/RES/66/290",
-                                   ("A/RES/66/290", "66/290"))},
         corrections=(Correction("fix", "p-two", "Bo and", "Bo &", "A test."),),
     )
+    return Corpus(
+        meetings=(meeting,),
+        roles={"chair": Role("chair", "Chair", "Chair", "Chairs.")},
+        speakers={
+            "ana": Speaker("ana", speaker_name, ("Chair of the meeting",), search_terms=("Chair",)),
+            "bo": Speaker("bo", "Bo", ("Vice-Chair",)),
+        },
+        delegations={"ke": Delegation("ke", "Kenya", "member-state")},
+        themes={"peace": Theme("peace", theme_label, "On peace, resolution 66/290.", ("peacebuilding",)),
+                "aid": Theme("aid", "Aid", "On aid.", ())},
+        documents={"doc": Document("doc", "Resolution 66/290", "A/RES/66/290", "https://undocs.org/A/RES/66/290",
+                                   ("A/RES/66/290", "66/290"))},
+    )
+
+
+def site_of(corpus: Corpus) -> pages.Site:
+    return pages.Site(corpus, SiteUrls(corpus, site_url="https://example.org/"))
 
 
 @pytest.mark.parametrize(
@@ -67,18 +92,20 @@ def test_page_url_follows_mkdocs_rules() -> None:
     assert page_url("records/m/one.md", directory_urls=False) == "records/m/one.html"
 
 
-def test_record_indexes() -> None:
-    record = tiny_record()
-    assert [p.id for p in record.by_speaker["ana"]] == ["p-one", "p-two"]
-    assert [p.id for p in record.by_mention["ana"]] == ["p-three"]
-    assert [(t.id, n) for t, n in record.related_themes("peace")] == [("aid", 1)]
-    assert [s.id for s in record.speakers_of_theme("peace")] == ["ana", "bo"]
-    assert [c.id for c in record.corrections_of("p-two")] == ["fix"]
-    assert record.section_of["p-three"].id == "two"
+def test_corpus_indexes() -> None:
+    corpus = tiny_corpus()
+    assert [p.id for p in corpus.by_speaker["ana"]] == ["p-one", "p-two"]
+    assert [p.id for p in corpus.by_mention["ana"]] == ["p-three"]
+    assert [p.id for p in corpus.by_delegation["ke"]] == ["p-two"]
+    assert [(t.id, n) for t, n in corpus.related_themes("peace")] == [("aid", 1)]
+    assert [s.id for s in corpus.speakers_of(corpus.by_theme["peace"])] == ["ana", "bo"]
+    paragraph = corpus.paragraphs[1]
+    assert [c.id for c in corpus.corrections_of(paragraph)] == ["fix"]
+    assert corpus.part_of[corpus.paragraphs[2].key].id == "two"
 
 
 def test_document_linker_prefers_the_longest_phrase_and_escapes_text() -> None:
-    linker = DocumentLinker(tiny_record().documents.values())
+    linker = DocumentLinker(tiny_corpus().documents.values())
     assert linker.cited("see A/RES/66/290 and 66/290") == ["doc"]
     assert linker.cited("see A/RES/66/2901") == []
     html = linker.to_html("<b> resolution A/RES/66/290 & more")
@@ -91,74 +118,89 @@ def test_fold_and_folded_variants() -> None:
     assert folded_variants("António met António and Bo") == ["Antonio"]
 
 
-def test_paragraph_search_fields_hold_speakers_themes_synonyms_and_folded_names() -> None:
-    record = tiny_record()
-    speakers = paragraph_speakers(record, record.paragraphs[0])
-    keywords = paragraph_keywords(record, record.paragraphs[0])
+def test_paragraph_search_fields_hold_speakers_delegations_themes_synonyms_and_folded_names() -> None:
+    corpus = tiny_corpus()
+    speakers = paragraph_speakers(corpus, corpus.paragraphs[0])
+    keywords = paragraph_keywords(corpus, corpus.paragraphs[0])
     assert speakers == "Ana Núñez Chair"
+    assert "Kenya" in paragraph_speakers(corpus, corpus.paragraphs[1])
     for word in ("Nunez", "Peace", "peacebuilding", "A/RES/66/290"):
         assert word in keywords.split()
     assert unique_words("Peace peace, (Peace) war") == "Peace war"
 
 
 def test_excerpt_and_heading_escaping() -> None:
-    assert excerpt("one two three", words=2) == "one two …"
-    assert excerpt("one two", words=2) == "one two"
-    assert md_heading(2, "*Bold* <b> {#x}", "h") == "## \\*Bold\\* &lt;b&gt; \\{\\#x\\} {#h}\n"
-
-
-def renderer(record: Record) -> Renderer:
-    return Renderer(record, Urls(record, site_url="https://example.org/"))
+    assert pages.excerpt("one two three", words=2) == "one two …"
+    assert pages.excerpt("one two", words=2) == "one two"
+    assert str(markdown_text("*Bold* <b> {#x}")) == "\\*Bold\\* &lt;b&gt; \\{\\#x\\}"
+    heading = environment().get_template("macros.html").module.heading(2, "*Bold* <b> {#x}", "h")  # type: ignore[attr-defined]
+    assert str(heading) == "## \\*Bold\\* &lt;b&gt; \\{\\#x\\} {#h}\n"
 
 
 def test_paragraph_block_shows_number_permalink_chips_and_tools() -> None:
-    record = tiny_record()
-    block = renderer(record).paragraph_block("records/m/one/", record.paragraphs[1])
+    corpus = tiny_corpus()
+    block = pages.part_page(site_of(corpus), corpus.meetings[0].sections[0])
     assert '<div class="para" id="p-two" data-para="2">' in block
     assert '<a class="para__num" href="#p-two"' in block
     assert "Bo &amp; Ana agreed &lt;quietly&gt;." in block
-    assert block.count("chip--speaker") == 2 and block.count("chip--theme") == 1
+    two = block[block.index('id="p-two"'):]
+    assert two.count("chip--speaker") == 2 and two.count("chip--theme") == 1 and two.count("chip--delegation") == 1
     assert 'href="../notes/#fix"' in block
     assert 'data-copy="https://example.org/records/m/one/#p-two"' in block
     assert "Summary of a meeting, New York, 2 April 2024, para. 2. https://example.org/records/m/one/#p-two" in block
+    # WCAG 2.5.3: the accessible name begins with the visible label.
+    assert 'aria-label="Copy link to paragraph 2">Copy link<' in block and 'aria-label="Cite paragraph 2">Cite<' in block
+
+
+def every_page(corpus: Corpus) -> list[str]:
+    from recordkit.navigation import generated_pages
+
+    site = site_of(corpus)
+    rendered = [pages.render_page(site, kind, subject) for kind, subject, _ in generated_pages(corpus).values()]
+    return [*rendered, pages.home_page(site, title="<b>Home</b>", intro="Intro.")]
 
 
 def test_data_is_escaped_on_every_generated_page() -> None:
-    record = tiny_record(speaker_name="<script>alert(1)</script>", theme_label="<img src=x onerror=alert(1)>")
-    pages = renderer(record)
-    rendered = [
-        pages.section_page(record.sections[0]), pages.speakers_index(), pages.speaker_page(record.speakers["ana"]),
-        pages.themes_index(), pages.theme_page(record.themes["peace"]), pages.documents_page(), pages.notes_page(),
-        pages.home_facts(),
-    ]
+    corpus = tiny_corpus(speaker_name="<script>alert(1)</script>", theme_label="<img src=x onerror=alert(1)>")
+    rendered = every_page(corpus)
     for page in rendered:
-        assert "<script>" not in page and "<img" not in page
-    assert "&lt;script&gt;alert" in rendered[2] and "&lt;img src=x" in rendered[4]
+        assert "<script>" not in page and "<img" not in page and "<b>Home" not in page
+    assert any("&lt;script&gt;alert" in page for page in rendered)
+    assert any("&lt;img src=x" in page for page in rendered)
 
 
 def test_speaker_page_separates_statements_and_mentions() -> None:
-    record = tiny_record()
-    page = renderer(record).speaker_page(record.speakers["ana"])
+    corpus = tiny_corpus()
+    page = pages.speaker_page(site_of(corpus), corpus.speakers["ana"])
     statements, mentions = page.split("{#mentions}")
     assert "#p-one" in statements and "#p-two" in statements and "#p-three" not in statements
     assert "#p-three" in mentions
 
 
-def test_theme_page_groups_paragraphs_by_part_and_lists_related_themes() -> None:
-    record = tiny_record()
-    page = renderer(record).theme_page(record.themes["aid"])
-    assert page.index("{#part-one}") < page.index("#p-one") < page.index("{#part-two}") < page.index("#p-three")
+def test_theme_page_groups_paragraphs_by_meeting_and_part_and_lists_related_themes() -> None:
+    corpus = tiny_corpus()
+    page = pages.theme_page(site_of(corpus), corpus.themes["aid"])
+    assert page.index("{#meeting-m}") < page.index("{#part-m-one}") < page.index("#p-one") \
+        < page.index("{#part-m-two}") < page.index("#p-three")
     assert "../peace/" in page.split("{#related}")[1]
 
 
-def test_section_anchors_are_exactly_the_ids_the_page_gets() -> None:
+def test_document_symbols_are_links_in_excerpts_and_theme_descriptions() -> None:
+    corpus = tiny_corpus()
+    site = site_of(corpus)
+    assert 'href="https://undocs.org/A/RES/66/290"' in pages.theme_page(site, corpus.themes["peace"]).split("{#paragraphs}")[0]
+    speaker = pages.speaker_page(site, corpus.speakers["ana"])
+    assert '<a class="doc-ref" href="https://undocs.org/A/RES/66/290"' in speaker
+
+
+def test_part_anchors_are_exactly_the_ids_the_page_gets() -> None:
     from dataclasses import replace
 
     from recordkit.anchors import ids_in_html
 
-    record = tiny_record()
-    section = record.sections[0]
-    section = replace(section, paragraphs=(replace(section.paragraphs[0], aliases=("p-old",)), *section.paragraphs[1:]))
-    page = renderer(record).section_page(section)
+    corpus = tiny_corpus()
+    part = corpus.meetings[0].sections[0]
+    part = replace(part, paragraphs=(replace(part.paragraphs[0], aliases=("p-old",)), *part.paragraphs[1:]))
+    page = pages.part_page(site_of(corpus), part)
     assert "{#one}" in page.splitlines()[0]
-    assert ids_in_html(page) | {"one"} == Renderer.section_anchors(section) == {"one", "p-one", "p-old", "p-two"}
+    assert ids_in_html(page) | {"one"} == part_anchors(part) == {"one", "p-one", "p-old", "p-two"}
