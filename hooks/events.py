@@ -108,7 +108,7 @@ def lock_check(config: MkDocsConfig) -> anchors.LockCheck:
     redirects = config.plugins.get("redirects")
     return anchors.lock_check(
         _current().site, root=Path(config.config_file_path).parent,
-        home_text=Path(config.docs_dir, urls.HOME).read_text(encoding="utf-8-sig"),
+        docs_dir=Path(config.docs_dir),
         to_html=lambda markdown: converter.reset().convert(markdown),
         redirect_maps=redirects.config.get("redirect_maps", {}) if redirects is not None else {},
         directory_urls=config.use_directory_urls,

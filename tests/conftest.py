@@ -33,10 +33,10 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def record():
-    from recordkit.loader import load_record
+def corpus():
+    from recordkit.loader import load_corpus
 
-    return load_record(root=ROOT, data_dir=ROOT / "data", docs_dir=ROOT / "docs").record
+    return load_corpus(root=ROOT, data_dir=ROOT / "data").corpus
 
 
 class Site:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import ROOT, build_site
 
-RECORD_DIR = "docs/records/2024-04-02-human-security"
+RECORD_DIR = "data/meetings/2024-04-02-human-security"
 # Everything a build reads; not the venv, the tests, outputs or caches.
 SKIPPED = {".git", ".venv", "site", "tests", ".pytest_cache", ".bench", "node_modules"}
 
@@ -51,12 +51,12 @@ class Project:
         raise AssertionError(f"{fragment!r} not in {relative}")
 
     def load(self):
-        from recordkit.loader import load_record
+        from recordkit.loader import load_corpus
 
-        return load_record(root=self.root, data_dir=self.root / "data", docs_dir=self.root / "docs")
+        return load_corpus(root=self.root, data_dir=self.root / "data")
 
     def problems(self) -> list:
-        """The problems load_record reports; fails if it loads cleanly."""
+        """The problems load_corpus reports; fails if it loads cleanly."""
         from recordkit.problems import InputError
 
         try:

@@ -110,8 +110,7 @@ def test_moving_a_page_needs_a_redirect(tmp_path: Path, project: Project) -> Non
     old, new = CLOSING, f"{RECORD_DIR}/closing.md"
     project.path(new).write_text(project.read(old), encoding="utf-8")
     project.path(old).unlink()
-    project.edit("mkdocs.yml", "records/2024-04-02-human-security/concluding-remarks.md",
-                 "records/2024-04-02-human-security/closing.md")
+    project.edit(f"{RECORD_DIR}/meeting.yml", "member-states, concluding-remarks]", "member-states, closing]")
 
     unredirected = project.build(tmp_path / "a")
     assert unredirected.returncode != 0

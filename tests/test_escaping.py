@@ -27,8 +27,9 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project.edit(f"{RECORD_DIR}/concluding-remarks.md",
                  "Closing remarks by the Special Adviser on Human Security, Yukio Takasu.", SUMMARY)
     # Hand-written pages' front matter is not validated: what it sets must still be escaped.
-    project.edit("docs/index.md", "On 2 April 2024",
-                 f"---\ndescription: '{SUMMARY}'\njson_ld: '</script><script>alert(3)</script>'\n---\n\nOn 2 April 2024")
+    project.edit("docs/index.md", "title: United Nations meeting records",
+                 f"title: United Nations meeting records\ndescription: '{SUMMARY}'\n"
+                 "json_ld: '</script><script>alert(3)</script>'")
     site = project.root.parent / "site"
     result = project.build(site)
     assert result.returncode == 0, result.stderr

@@ -49,11 +49,13 @@ def configured_site_url() -> str:
 
 
 def data(name: str) -> Any:
-    return yaml.safe_load((ROOT / "data" / name).read_text(encoding="utf-8"))
+    folder = ROOT / "data" / "meetings" / "2024-04-02-human-security" if name in ("meeting.yml", "corrections.yml") \
+        else ROOT / "data"
+    return yaml.safe_load((folder / name).read_text(encoding="utf-8"))
 
 
 def front_matter(part: str) -> dict[str, Any]:
-    text = (ROOT / "docs" / RECORD / f"{part}.md").read_text(encoding="utf-8")
+    text = (ROOT / "data/meetings/2024-04-02-human-security" / f"{part}.md").read_text(encoding="utf-8")
     return yaml.safe_load(text.split("---")[1])
 
 

@@ -17,8 +17,8 @@ PARTS = ["overview", "opening-statements", "panel-discussion", "member-states", 
 
 
 def expected_blocks() -> list[str]:
-    source = (ROOT / "data/source/000_52d30089f1b8d346.txt").read_text(encoding="utf-8")
-    corrections = yaml.safe_load((ROOT / "data/corrections.yml").read_text(encoding="utf-8"))["corrections"]
+    source = (ROOT / "data/meetings/2024-04-02-human-security/source.txt").read_text(encoding="utf-8")
+    corrections = yaml.safe_load((ROOT / "data/meetings/2024-04-02-human-security/corrections.yml").read_text(encoding="utf-8"))["corrections"]
     for correction in corrections:
         assert source.count(correction["original"]) == 1, correction["id"]
         source = source.replace(correction["original"], correction["corrected"])

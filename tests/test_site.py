@@ -41,7 +41,7 @@ def links_under(site: Site, url: str, heading_id: str) -> set[str]:
     return links
 
 
-def test_seven_speaker_pages_fifteen_theme_pages_and_documents(site: Site, record) -> None:
+def test_seven_speaker_pages_fifteen_theme_pages_and_documents(site: Site, corpus) -> None:
     speaker_pages = [u for u in site.html_pages() if re.fullmatch(r"speakers/[^/]+/", u)]
     theme_pages = [u for u in site.html_pages() if re.fullmatch(r"themes/[^/]+/", u)]
     assert len(speaker_pages) == 7
@@ -72,17 +72,17 @@ def test_mentions_are_listed_apart_from_statements(site: Site) -> None:
     assert not mentions & links_under(site, "speakers/guterres/", "statements")
 
 
-def test_each_theme_page_links_exactly_to_its_paragraphs(site: Site, record) -> None:
+def test_each_theme_page_links_exactly_to_its_paragraphs(site: Site, corpus) -> None:
     chips = record_paragraph_chips(site)
-    for theme in record.themes:
+    for theme in corpus.themes:
         expected = {anchor for anchor, kinds in chips.items() if theme in kinds["theme"]}
         assert expected, theme
         assert links_under(site, f"themes/{theme}/", "paragraphs") == expected, theme
 
 
-def test_themes_index_counts_match_theme_pages(site: Site, record) -> None:
+def test_themes_index_counts_match_theme_pages(site: Site, corpus) -> None:
     rows = site.page("themes/").xpath("//table//tbody/tr")
-    assert len(rows) == len(record.themes)
+    assert len(rows) == len(corpus.themes)
     for row in rows:
         theme = row.xpath(".//a/@href")[0].strip("/").split("/")[-1]
         count = int(row.xpath('./td[@class="count"]')[0].text_content())
@@ -97,7 +97,7 @@ def test_speakers_index_groups_by_part_in_the_meeting(site: Site) -> None:
     assert [a.text_content() for a in panellists.xpath(".//a")] == ["Laura Chinchilla", "Mohamed Ibn Chambas", "Rabab Fatima"]
 
 
-def test_every_paragraph_has_a_fixed_id_and_a_permalink(site: Site, record) -> None:
+def test_every_paragraph_has_a_fixed_id_and_a_permalink(site: Site, corpus) -> None:
     for part in PARTS:
         page = site.page(RECORD + part + "/")
         for block in page.xpath('//div[@class="para"]'):
@@ -106,7 +106,7 @@ def test_every_paragraph_has_a_fixed_id_and_a_permalink(site: Site, record) -> N
         heading = page.xpath("//h1")[0]
         assert heading.xpath('./a[@class="headerlink"]/@href') == ["#" + heading.get("id")]
     published = {b.get("id") for p in PARTS for b in site.page(RECORD + p + "/").xpath('//div[@class="para"]')}
-    assert published == {p.id for p in record.paragraphs}
+    assert published == {p.id for p in corpus.paragraphs}
 
 
 def test_document_symbols_in_the_text_link_to_undocs(site: Site) -> None:
@@ -128,11 +128,11 @@ def search_index(site: Site) -> dict:
     return json.loads((site.root / "search/search_index.json").read_text(encoding="utf-8"))
 
 
-def test_search_has_an_entry_per_paragraph_at_its_anchor(search_index: dict, record) -> None:
+def test_search_has_an_entry_per_paragraph_at_its_anchor(search_index: dict, corpus) -> None:
     locations = {doc["location"] for doc in search_index["docs"]}
-    for paragraph in record.paragraphs:
-        section = record.section_of[paragraph.id]
-        assert f"{section.src_uri[:-3]}/#{paragraph.id}" in locations
+    for paragraph in corpus.paragraphs:
+        part = corpus.part_of[paragraph.key]
+        assert f"{part.src_uri[:-3]}/#{paragraph.id}" in locations
 
 
 def test_a_phrase_from_the_middle_of_a_paragraph_is_in_that_paragraphs_entry(search_index: dict) -> None:
@@ -152,11 +152,11 @@ def test_speaker_names_and_accent_free_spellings_find_statements(search_index: d
     assert fields["speakers"]["boost"] > fields["keywords"]["boost"] > fields["text"]["boost"]
 
 
-def test_theme_synonyms_find_their_paragraphs(search_index: dict, record) -> None:
-    for paragraph in record.paragraphs:
+def test_theme_synonyms_find_their_paragraphs(search_index: dict, corpus) -> None:
+    for paragraph in corpus.paragraphs:
         entry = next(d for d in search_index["docs"] if d["location"].endswith("#" + paragraph.id))
         words = {word.strip(".,;:()").lower() for word in entry["keywords"].split()}
         for theme_id in paragraph.themes:
-            theme = record.themes[theme_id]
+            theme = corpus.themes[theme_id]
             for phrase in (theme.label, *theme.synonyms):
                 assert {w.strip(".,;:()").lower() for w in phrase.split()} <= words, (paragraph.id, phrase)

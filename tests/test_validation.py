@@ -44,7 +44,7 @@ def has_problem(problems: list, *, file: str, line: int | None, says: list[str],
 def test_the_committed_record_loads_without_problems(project: Project) -> None:
     loaded = project.load()
     assert loaded.warnings == []
-    assert len(loaded.record.paragraphs) == 15
+    assert len(loaded.corpus.paragraphs) == 15
 
 
 # -- malformed YAML ------------------------------------------------------------
@@ -52,11 +52,11 @@ def test_the_committed_record_loads_without_problems(project: Project) -> None:
 
 MALFORMED = {
     # file: (text to break, broken text, fragment on the line the parser stops at)
-    "data/meeting.yml": ("venue: Trusteeship Council Chamber", "venue: [Trusteeship Council Chamber", "place:"),
+    "data/meetings/2024-04-02-human-security/meeting.yml": ("venue: Trusteeship Council Chamber", "venue: [Trusteeship Council Chamber", "place:"),
     "data/speakers.yml": ("    name: António Guterres", "    name: António Guterres\n   bad: indent", "bad: indent"),
     "data/themes.yml": ("label: Prevention", "label: Prevention: first", "label: Prevention: first"),
     "data/documents.yml": ("cited_as: [A/78/665]", "cited_as: [A/78/665", "- id: a-res-66-290"),
-    "data/corrections.yml": ("  - id: hyphen-people-centred", "  - id: hyphen-people-centred\n\t- x", "\t- x"),
+    "data/meetings/2024-04-02-human-security/corrections.yml": ("  - id: hyphen-people-centred", "  - id: hyphen-people-centred\n\t- x", "\t- x"),
 }
 
 
@@ -102,8 +102,8 @@ def test_a_missing_front_matter_field(project: Project) -> None:
 
 
 def test_a_mistyped_number(project: Project) -> None:
-    project.edit("data/meeting.yml", "session: 78", "session: seventy-eighth")
-    only_problem(project, file="data/meeting.yml", line=project.line_of("data/meeting.yml", "session: seventy"),
+    project.edit("data/meetings/2024-04-02-human-security/meeting.yml", "session: 78", "session: seventy-eighth")
+    only_problem(project, file="data/meetings/2024-04-02-human-security/meeting.yml", line=project.line_of("data/meetings/2024-04-02-human-security/meeting.yml", "session: seventy"),
                  says=["expected a whole number", "seventy-eighth"], field="session")
 
 
@@ -151,20 +151,20 @@ def test_an_unknown_document_in_an_annotation(project: Project) -> None:
 
 
 def test_an_unknown_document_and_convener_in_the_meeting(project: Project) -> None:
-    project.edit("data/meeting.yml", "documents: [a-78-665,", "documents: [a-78-666,")
-    project.edit("data/meeting.yml", "convener: francis", "convener: frances")
+    project.edit("data/meetings/2024-04-02-human-security/meeting.yml", "documents: [a-78-665,", "documents: [a-78-666,")
+    project.edit("data/meetings/2024-04-02-human-security/meeting.yml", "convener: francis", "convener: frances")
     problems = project.problems()
     assert len(problems) == 2
-    has_problem(problems, file="data/meeting.yml", line=project.line_of("data/meeting.yml", "documents:"),
+    has_problem(problems, file="data/meetings/2024-04-02-human-security/meeting.yml", line=project.line_of("data/meetings/2024-04-02-human-security/meeting.yml", "documents:"),
                 says=["unknown document 'a-78-666'", "did you mean 'a-78-665'?"])
-    has_problem(problems, file="data/meeting.yml", line=project.line_of("data/meeting.yml", "convener:"),
+    has_problem(problems, file="data/meetings/2024-04-02-human-security/meeting.yml", line=project.line_of("data/meetings/2024-04-02-human-security/meeting.yml", "convener:"),
                 says=["unknown speaker 'frances'", "did you mean 'francis'?"])
 
 
 def test_a_correction_of_an_unknown_paragraph(project: Project) -> None:
-    project.edit("data/corrections.yml", "paragraph: p-chambas", "paragraph: p-chamba")
-    only_problem(project, file="data/corrections.yml",
-                 line=project.line_of("data/corrections.yml", "- id: hyphen-people-centred"),
+    project.edit("data/meetings/2024-04-02-human-security/corrections.yml", "paragraph: p-chambas", "paragraph: p-chamba")
+    only_problem(project, file="data/meetings/2024-04-02-human-security/corrections.yml",
+                 line=project.line_of("data/meetings/2024-04-02-human-security/corrections.yml", "- id: hyphen-people-centred"),
                  says=["unknown paragraph 'p-chamba'", "did you mean 'p-chambas'"], field="paragraph")
 
 
@@ -188,7 +188,7 @@ def test_a_duplicate_theme_id(project: Project) -> None:
 
 def test_a_duplicate_section_id_names_the_other_file(project: Project) -> None:
     project.edit(CLOSING, "id: concluding-remarks", "id: overview")
-    only_problem(project, file=CLOSING, line=2, says=["duplicate section id 'overview'", f"already used in {OVERVIEW}"])
+    only_problem(project, file=CLOSING, line=2, says=["duplicate part id 'overview'", f"already used in {OVERVIEW}"])
 
 
 def test_a_duplicate_paragraph_anchor_across_files(project: Project) -> None:
@@ -204,8 +204,8 @@ def test_a_paragraph_alias_that_collides_with_another_anchor(project: Project) -
 
 
 def test_a_duplicate_key_inside_one_mapping(project: Project) -> None:
-    project.edit("data/meeting.yml", "venue: Trusteeship", "venue: Hall\nvenue: Trusteeship")
-    only_problem(project, file="data/meeting.yml", line=project.line_of("data/meeting.yml", "venue: Trusteeship"),
+    project.edit("data/meetings/2024-04-02-human-security/meeting.yml", "venue: Trusteeship", "venue: Hall\nvenue: Trusteeship")
+    only_problem(project, file="data/meetings/2024-04-02-human-security/meeting.yml", line=project.line_of("data/meetings/2024-04-02-human-security/meeting.yml", "venue: Trusteeship"),
                  says=["duplicate key 'venue'"])
 
 
@@ -225,7 +225,7 @@ def test_a_file_that_is_not_utf8_names_the_line_of_the_bad_byte(project: Project
 def test_a_byte_order_mark_is_not_an_error(project: Project) -> None:
     for file in (OVERVIEW, "data/themes.yml"):
         project.path(file).write_bytes(b"\xef\xbb\xbf" + project.path(file).read_bytes())
-    assert len(project.load().record.paragraphs) == 15
+    assert len(project.load().corpus.paragraphs) == 15
 
 
 def test_a_title_that_no_longer_matches_the_source_names_its_line(project: Project) -> None:
@@ -236,16 +236,16 @@ def test_a_title_that_no_longer_matches_the_source_names_its_line(project: Proje
 
 def test_a_duplicate_section_number_names_its_line(project: Project) -> None:
     project.edit(CLOSING, "number: V", "number: IV")
-    member_states = f"{RECORD_DIR}/member-states.md"  # the second of the two in file order
-    has_problem(project.problems(), file=member_states, line=project.line_of(member_states, "number: IV"),
-                says=["duplicate section number 'IV'", "also in " + CLOSING], field="number")
+    member_states = f"{RECORD_DIR}/member-states.md"  # the first of the two in the record's order
+    has_problem(project.problems(), file=CLOSING, line=project.line_of(CLOSING, "number: IV"),
+                says=["duplicate part number 'IV'", "also in " + member_states], field="number")
 
 
 def test_an_empty_section(project: Project) -> None:
     text = project.read(CLOSING)
     project.path(CLOSING).write_text(text[: text.index("{:")], encoding="utf-8")
     problems = project.problems()
-    has_problem(problems, file=CLOSING, line=8, says=["the section has no paragraphs"])
+    has_problem(problems, file=CLOSING, line=8, says=["the part has no paragraphs"])
 
 
 def test_a_paragraph_without_annotation(project: Project) -> None:
@@ -259,10 +259,10 @@ def test_a_paragraph_without_annotation(project: Project) -> None:
 
 
 def test_a_correction_whose_original_is_no_longer_in_the_source(project: Project) -> None:
-    project.edit("data/corrections.yml", "original: peoplecentred", "original: peoplecentered")
+    project.edit("data/meetings/2024-04-02-human-security/corrections.yml", "original: peoplecentred", "original: peoplecentered")
     problems = project.problems()
-    has_problem(problems, file="data/corrections.yml",
-                line=project.line_of("data/corrections.yml", "- id: hyphen-people-centred"),
+    has_problem(problems, file="data/meetings/2024-04-02-human-security/corrections.yml",
+                line=project.line_of("data/meetings/2024-04-02-human-security/corrections.yml", "- id: hyphen-people-centred"),
                 says=["correction 'hyphen-people-centred'", "'peoplecentered' is no longer in the source"],
                 field="original")
 
@@ -273,8 +273,8 @@ def test_text_that_no_longer_matches_the_source_names_the_paragraph_and_the_word
         project, file=CLOSING, line=project.line_of(CLOSING, "Reflecting on the discussion"),
         says=["paragraph 'p-closing-takasu' no longer matches the source",
               "the source has 'the participants and distinguished panelists for'",
-              "docs/ has 'all the participants and distinguished panelists'",
-              "data/corrections.yml"],
+              "the part has 'all the participants and distinguished panelists'",
+              "data/meetings/2024-04-02-human-security/corrections.yml"],
     )
 
 
@@ -284,7 +284,7 @@ def test_the_first_differing_paragraph_of_a_part_is_named(project: Project) -> N
     problems = project.problems()
     assert len(problems) == 1, "\n".join(map(str, problems))
     has_problem(problems, file=PANEL, line=project.line_of(PANEL, "Another panelist, Doctor"),
-                says=["paragraph 'p-chambas'", "the source has 'Dr. Mohamed Ibn", "docs/ has 'Doctor Mohamed Ibn"])
+                says=["paragraph 'p-chambas'", "the source has 'Dr. Mohamed Ibn", "the part has 'Doctor Mohamed Ibn"])
 
 
 # -- warnings, and every problem at once -----------------------------------------
@@ -292,7 +292,7 @@ def test_the_first_differing_paragraph_of_a_part_is_named(project: Project) -> N
 
 def test_an_unreferenced_speaker_or_theme_is_a_warning(project: Project) -> None:
     project.edit("data/speakers.yml", "speakers:\n",
-                 "speakers:\n  - id: nobody\n    name: No One\n    role: floor\n    titles: [Nobody]\n")
+                 "speakers:\n  - id: nobody\n    name: No One\n    titles: [Nobody]\n")
     project.edit("data/themes.yml", "themes:\n", "themes:\n  - id: unused\n    label: Unused\n    description: None.\n")
     warnings = project.load().warnings
     assert len(warnings) == 2
@@ -316,7 +316,7 @@ def test_every_unknown_id_is_reported_at_once(project: Project) -> None:
     project.edit(CLOSING, "speakers: [takasu]", "speakers: [takasi]")
     project.edit(CLOSING, "themes: [definition,", "themes: [definitions,")
     project.edit(PANEL, "speakers: [chambas]", "speakers: [chamba]")
-    project.edit("data/corrections.yml", "original: peoplecentred", "original: peoplecentered")
+    project.edit("data/meetings/2024-04-02-human-security/corrections.yml", "original: peoplecentred", "original: peoplecentered")
     messages = [p.message for p in project.problems()]
     assert any("unknown speaker 'takasi'" in m for m in messages)
     assert any("unknown theme 'definitions'" in m for m in messages)
@@ -362,7 +362,7 @@ def test_a_real_build_of_a_non_utf8_section(tmp_path: Path, project: Project) ->
 
 def test_an_unreferenced_speaker_warns_and_is_fatal_under_strict(tmp_path: Path, project: Project) -> None:
     project.edit("data/speakers.yml", "speakers:\n",
-                 "speakers:\n  - id: nobody\n    name: No One\n    role: floor\n    titles: [Nobody]\n")
+                 "speakers:\n  - id: nobody\n    name: No One\n    titles: [Nobody]\n")
     line = project.line_of("data/speakers.yml", "- id: nobody")
     message = f"data/speakers.yml, line {line} [speakers]: speaker 'nobody' is not referenced by any paragraph"
 
@@ -383,7 +383,7 @@ def test_an_unreferenced_speaker_warns_and_is_fatal_under_strict(tmp_path: Path,
         pytest.param(lambda p: p.edit(OVERVIEW, "title: Overview", "title: [Overview"), id="front-matter"),
         pytest.param(lambda p: p.edit(CLOSING, "thanked the participants", "thanked all"), id="text"),
         pytest.param(lambda p: p.edit("data/speakers.yml", "speakers:\n",
-                                      "speakers:\n  - id: nobody\n    name: N\n    role: floor\n    titles: [N]\n"),
+                                      "speakers:\n  - id: nobody\n    name: N\n    titles: [N]\n"),
                      id="strict-warning"),
     ],
 )

@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     converter = Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
     redirects = config.plugins.get("redirects")
     check = anchors.lock_check(
-        site, root=root, home_text=Path(config.docs_dir, urls.HOME).read_text(encoding="utf-8-sig"),
+        site, root=root, docs_dir=Path(config.docs_dir),
         to_html=lambda markdown: converter.reset().convert(markdown),
         redirect_maps=redirects.config.get("redirect_maps", {}) if redirects is not None else {},
         directory_urls=config.use_directory_urls,

@@ -28,7 +28,7 @@ import yaml
 from .model import Corpus, Part
 from .navigation import generated_pages
 from .pages import Site, home_page
-from .urls import SiteUrls, page_url
+from .urls import HOME, SiteUrls, page_url
 
 LOCK_FILE = "anchors.lock"
 HEADER = (
@@ -112,10 +112,10 @@ def part_anchors(part: Part) -> set[str]:
     return ids
 
 
-def site_anchors(corpus: Corpus, urls: SiteUrls, home_html: str) -> dict[str, set[str]]:
-    """Page URL -> the ids to lock, for every page the site publishes: the home page's ids (from its
-    HTML), each part's heading and paragraphs; other generated pages by their URL only."""
-    published = {"/": ids_in_html(home_html)}
+def site_anchors(corpus: Corpus, urls: SiteUrls, written: Mapping[str, str]) -> dict[str, set[str]]:
+    """Page URL -> the ids to lock, for every page the site publishes: the ids of the pages written
+    in docs/ (URL -> HTML), each part's heading and paragraphs; other generated pages by URL only."""
+    published = {url: ids_in_html(html) for url, html in written.items()}
     for src_uri in generated_pages(corpus):
         part = corpus.part_by_src.get(src_uri)
         published["/" + urls.page(src_uri)] = part_anchors(part) if part else set()
@@ -162,17 +162,24 @@ def redirect_urls(redirect_maps: Mapping[str, str], *, directory_urls: bool) -> 
     }
 
 
-def home_html(site: Site, home_text: str, to_html: Callable[[str], str]) -> str:
-    """The home page as HTML (its hand-written intro with the generated listing), for its ids."""
-    markdown, meta = home_text, {}
-    if home_text.startswith("---"):
-        _, front, markdown = home_text.split("---", 2)
-        meta = yaml.safe_load(front) or {}
-    return to_html(home_page(site, title=str(meta.get("title", "")), intro=markdown))
+def written_pages(site: Site, docs_dir: Path, to_html: Callable[[str], str]) -> dict[str, str]:
+    """Page URL -> HTML of each Markdown page of docs/ (the home page with its generated listing)."""
+    pages = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        src_uri = path.relative_to(docs_dir).as_posix()
+        text = path.read_text(encoding="utf-8-sig")
+        markdown, meta = text, {}
+        if text.startswith("---"):
+            _, front, markdown = text.split("---", 2)
+            meta = yaml.safe_load(front) or {}
+        if src_uri == HOME:
+            markdown = home_page(site, title=str(meta.get("title", "")), intro=markdown)
+        pages["/" + site.urls.page(src_uri)] = to_html(markdown)
+    return pages
 
 
-def lock_check(site: Site, *, root: Path, home_text: str, to_html: Callable[[str], str],
+def lock_check(site: Site, *, root: Path, docs_dir: Path, to_html: Callable[[str], str],
                redirect_maps: Mapping[str, str], directory_urls: bool) -> LockCheck:
     """What the build is about to publish against anchors.lock (the build and `make anchors` both ask)."""
-    published = site_anchors(site.corpus, site.urls, home_html(site, home_text, to_html))
+    published = site_anchors(site.corpus, site.urls, written_pages(site, docs_dir, to_html))
     return check_lock(root / LOCK_FILE, published, redirect_urls(redirect_maps, directory_urls=directory_urls))

@@ -124,9 +124,11 @@ class Mismatch:
     file: str
     line: int | None
     message: str
+    field: str | None = None
 
 
-def compare(source: list[str], expected: list[Expected], *, source_name: str) -> list[Mismatch]:
+def compare(source: list[str], expected: list[Expected], *, source_name: str,
+            corrections_file: str = "corrections.yml") -> list[Mismatch]:
     """Every difference between the source's blocks and the published ones, at most one per part."""
     found: list[Mismatch] = []
     position = 0
@@ -139,18 +141,21 @@ def compare(source: list[str], expected: list[Expected], *, source_name: str) ->
         if matches(source[position], item.text):
             position, index = position + 1, index + 1
             continue
-        found.append(Mismatch(item.file, item.line, _difference(source[position], item, source_name)))
+        found.append(Mismatch(item.file, item.line, _difference(source[position], item, corrections_file),
+                              "title" if item.what == "heading" else None))
         index, position = _resynchronise(source, expected, index, position)
     if position < len(source):
         found.append(Mismatch(source_name, None, f"a block of the source is not published: {_quote(plain(source[position]))}"))
     return found
 
 
-def _difference(block: str, item: Expected, source_name: str) -> str:
-    if item.what in ("front", "heading"):
-        return f"the {item.what} '{normalise(item.text)}' does not match the source's block {_quote(plain(block))}"
-    return (f"{item.what} no longer matches {source_name}: {first_difference(plain(block), normalise(item.text))}"
-            " (declare an editorial correction in the meeting's corrections.yml, or restore the text)")
+def _difference(block: str, item: Expected, corrections_file: str) -> str:
+    if item.what == "heading":
+        return f"the title '{normalise(item.text)}' does not match the source's heading '{plain(block)}'"
+    if item.what == "front":
+        return f"the front block '{normalise(item.text)}' does not match the source's block {_quote(plain(block))}"
+    return (f"{item.what} no longer matches the source: {first_difference(plain(block), normalise(item.text))}"
+            f" (declare an editorial correction in {corrections_file}, or restore the text)")
 
 
 def _resynchronise(source: list[str], expected: list[Expected], index: int, position: int) -> tuple[int, int]:
@@ -178,4 +183,4 @@ def first_difference(expected: str, found: str) -> str:
         index += 1
     source_part = " ".join(expected_words[index : index + 6]) or "(end of paragraph)"
     docs_part = " ".join(found_words[index : index + 6]) or "(end of paragraph)"
-    return f"after word {index}, the source has '{source_part}' but docs/ has '{docs_part}'"
+    return f"after word {index}, the source has '{source_part}' but the part has '{docs_part}'"

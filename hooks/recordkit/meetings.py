@@ -86,9 +86,6 @@ def _load_parts(files: Files, folder: Path, meeting: Meeting, display: str,
                                 problems=files.problems)
         if section is None:
             continue
-        if section.part.id and section.part.id != part_id:
-            files.problems.error(shown, f"the id '{section.part.id}' must be the file's name '{part_id}'",
-                                 line=section.id_line, field="id")
         sections.append(section)
     if not meeting.parts:
         files.problems.error(display, "the meeting lists no parts", line=lines.get("parts"), field="parts")
@@ -137,8 +134,8 @@ def check_source(files: Files, raw: RawMeeting) -> None:
                            line=line, field="paragraph")
     corrected = fidelity.apply_corrections(source, [(c.original, c.corrected) for c, _ in raw.corrections])
     for mismatch in fidelity.compare(fidelity.source_blocks(corrected), _published_blocks(raw),
-                                     source_name=source_name):
-        problems.error(mismatch.file, mismatch.message, line=mismatch.line)
+                                     source_name=source_name, corrections_file=raw.corrections_file):
+        problems.error(mismatch.file, mismatch.message, line=mismatch.line, field=mismatch.field)
 
 
 def _published_blocks(raw: RawMeeting) -> list[fidelity.Expected]:

@@ -64,7 +64,7 @@ def _check_meeting(raw: RawMeeting, registries: Registries, problems: Problems) 
         _known(role_id, registries.roles, "role", problems, file=raw.file, line=raw.lines.get("participants"),
                field="participants")
     spoke = {s for section in raw.sections for p in section.paragraphs for s in p.paragraph.speakers}
-    for speaker_id in sorted(spoke - set(meeting.participants)):
+    for speaker_id in sorted((spoke - set(meeting.participants)) & set(registries.speakers)):
         problems.error(raw.file, f"speaker '{speaker_id}' speaks in this meeting but has no role in "
                        "`participants:`", line=raw.lines.get("participants"), field="participants")
 
