@@ -11,18 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
 from . import akn, model
+from .schema import FORMAT_VERSION, schema_text
 from . import urls as paths
 from .citation import citation_text
 from .model import Corpus, Meeting
 from .urls import SiteUrls
 
-SCHEMA_FILE = Path(__file__).parent / "schema" / "meeting.schema.json"
-FORMAT_VERSION = 2
 
 
 def as_data(entity: Any) -> dict[str, Any]:
@@ -89,7 +87,7 @@ def write_exports(corpus: Corpus, urls: SiteUrls, site_dir: Path, *, publisher: 
         files["json"].parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(meeting_data(corpus, meeting, urls), ensure_ascii=False, indent=2)
         files["json"].write_text(text + "\n", encoding="utf-8")
-        shutil.copyfile(SCHEMA_FILE, files["schema"])
+        files["schema"].write_text(schema_text(), encoding="utf-8")
         files["akn"].write_bytes(akn.akn_document(corpus, meeting, urls, publisher=publisher))
         written += list(files.values())
     return written
