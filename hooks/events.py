@@ -6,6 +6,7 @@ per-build state lives in `_build`, replaced in `on_config`.
 
 from __future__ import annotations
 
+import html
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,6 +65,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+@event_priority(100)  # before other plugins' on_files: mkdocs-redirects must see the pages to redirect to
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = _current().site
     for src_uri, (kind, subject, in_nav) in navigation.generated_pages(site.corpus).items():
@@ -85,7 +87,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta = {**meta, **page.meta, **{key: meta[key] for key in ("og_type", "json_ld") if key in meta}}
     title = build.describer.title(src_uri)
     if title:
-        page.meta["title"] = title  # plain text: <title> and og:title escape it
+        # HTML text, as MkDocs makes it from an h1: Material prints page.title (and a front-matter
+        # title) as it is in the header and nav, so it is escaped here, never put in page.meta.
+        page.title = html.escape(title)
     if src_uri == urls.HOME:
         return pages.home_page(build.site, title=page.meta.get("title", ""), intro=markdown)
     return markdown

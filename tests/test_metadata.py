@@ -102,7 +102,8 @@ def test_every_page_declares_the_configured_language(site: Site) -> None:
 def test_descriptions_say_what_each_page_is(site: Site) -> None:
     meeting = data("meeting.yml")
     description = lambda url: head_values(site.page(url))["description"][0]  # noqa: E731
-    assert description("") == " ".join(meeting["description"].split())
+    assert description(RECORD) == " ".join(meeting["description"].split())
+    assert "meetings of the United Nations General Assembly" in description("")
     for part in PARTS:
         assert description(f"{RECORD}{part}/") == " ".join(front_matter(part)["summary"].split())
     for theme in data("themes.yml")["themes"]:
@@ -118,7 +119,8 @@ def test_descriptions_say_what_each_page_is(site: Site) -> None:
 
 def test_open_graph_titles_and_types(site: Site) -> None:
     home = head_values(site.page(""))
-    assert home["og:title"] == [data("meeting.yml")["short_title"]] and home["og:type"] == ["website"]
+    assert home["og:title"] == ["United Nations meeting records"] and home["og:type"] == ["website"]
+    assert head_values(site.page(RECORD))["og:title"] == [" ".join(data("meeting.yml")["title"].split())]
     assert head_values(site.page(f"{RECORD}overview/"))["og:type"] == ["article"]
     assert head_values(site.page("speakers/guterres/"))["og:type"] == ["profile"]
     assert head_values(site.page("speakers/guterres/"))["og:title"] == ["António Guterres"]
@@ -136,16 +138,17 @@ def test_json_ld_parses_on_every_page_that_has_it(site: Site) -> None:
     assert with_json_ld >= 1 + len(PARTS) + len(data("speakers.yml")["speakers"])
 
 
-def test_home_page_describes_the_meeting_as_an_event(site: Site) -> None:
+def test_meeting_page_describes_the_meeting_as_an_event(site: Site) -> None:
     meeting, speakers = data("meeting.yml"), data("speakers.yml")["speakers"]
-    [event] = json_ld(site.page(""))
+    [event] = json_ld(site.page(RECORD))
     assert event["@type"] == "Event"
     assert event["startDate"] == meeting["date"].isoformat()
     assert event["location"]["name"] == meeting["venue"] and event["location"]["address"] == meeting["place"]
     convener = next(s for s in speakers if s["id"] == meeting["convener"])
     assert event["organizer"]["name"] == convener["name"] and event["organizer"]["@type"] == "Person"
-    assert [p["name"] for p in event["performer"]] == [s["name"] for s in speakers]
-    assert event["url"] == configured_site_url()
+    names = {s["id"]: s["name"] for s in speakers}
+    assert sorted(p["name"] for p in event["performer"]) == sorted(names[s] for s in meeting["participants"])
+    assert event["url"] == configured_site_url() + RECORD
 
 
 def test_each_speaker_page_describes_a_person(site: Site) -> None:
@@ -160,7 +163,7 @@ def test_each_speaker_page_describes_a_person(site: Site) -> None:
 
 
 def test_each_part_is_an_article_of_the_record(site: Site) -> None:
-    [event] = json_ld(site.page(""))
+    [event] = json_ld(site.page(RECORD))
     for part in PARTS:
         [article] = json_ld(site.page(f"{RECORD}{part}/"))
         matter = front_matter(part)

@@ -71,9 +71,8 @@ def test_part_headings_and_record_title_match_the_source(site: Site) -> None:
     published = [" ".join(site.page(RECORD + p + "/").xpath("//h1")[0].text_content().replace("¶", "").split())
                  for p in PARTS]
     assert published == headings
-    home = site.page("")
-    assert home.xpath('//p[@class="record-heading"]')[0].text_content() == blocks[0]
-    assert home.xpath('//p[@class="record-title"]')[0].text_content() == blocks[1]
+    front = site.page(RECORD).xpath('//div[@class="record-front"]/p')
+    assert [" ".join(p.text_content().split()) for p in front] == blocks[:2]
 
 
 def test_lost_hyphens_are_mended_and_declared(site: Site) -> None:
