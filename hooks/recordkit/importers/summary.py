@@ -404,6 +404,32 @@ def _hyphen(source: str, match: re.Match[str], corrected_word: str, evidence: st
     return Proposal(left, right, original, corrected, why, f"hyphen-{slugify(corrected_word)}")
 
 
+def merge_overlaps(source: str, proposals: list[Proposal]) -> list[Proposal]:
+    """Proposals in source order, overlapping ones made one ("peoplecentred approach of\n\nthe Pact").
+
+    Corrections are applied one after the other to the source: two that share characters could
+    not both apply. Their union is one original, still unique since each part was.
+    """
+    merged: list[Proposal] = []
+    for proposal in sorted(proposals, key=lambda p: (p.start, p.end)):
+        if merged and proposal.start < merged[-1].end:
+            merged[-1] = _union(source, merged[-1], proposal)
+        else:
+            merged.append(proposal)
+    return merged
+
+
+def _union(source: str, first: Proposal, second: Proposal) -> Proposal:
+    start, end = first.start, max(first.end, second.end)
+    original = source[start:end]
+    corrected = original
+    for proposal in (first, second):  # each correction within the union, at its own place
+        offset = proposal.start - start
+        before, rest = corrected[:offset], corrected[offset:]
+        corrected = before + rest.replace(proposal.original, proposal.corrected, 1)
+    return Proposal(start, end, original, corrected, f"{first.why} {second.why}", first.slug)
+
+
 # ---------------------------------------------------------------------------
 # Speakers and mentions
 
@@ -668,8 +694,8 @@ def import_summary(text: str, *, source_name: str, registry: Registry) -> Import
     front, source_parts = structure(blocks, source_name)
     spans = [(b[0].start, b[-1].end) for part in source_parts for b in part.paragraphs]
     vocabulary = _vocabulary(registry)
-    proposals = sorted(page_break_proposals(source, source_parts) + hyphen_proposals(source, vocabulary, spans),
-                       key=lambda p: p.start)
+    proposals = merge_overlaps(source, page_break_proposals(source, source_parts)
+                               + hyphen_proposals(source, vocabulary, spans))
     corrections = _corrections(proposals, spans)
     body_text = " ".join(fold(source[a:b]) for a, b in spans)
     facts = meeting_facts(front, body_text, source_name)
