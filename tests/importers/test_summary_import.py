@@ -153,13 +153,7 @@ def test_each_original_occurs_once_in_the_source(meeting):
 
 def test_the_corrected_source_is_the_imported_text(meeting):
     """The fidelity rule: source + corrections, block by block = front + headings + paragraphs."""
-    text = meeting.source_text
-    for correction in meeting.corrections:
-        text = text.replace(correction.original, correction.corrected, 1)
-    blocks = [" ".join(b.split()) for b in re.split(r"\n\s*\n", text) if b.strip()]
-    expected = list(meeting.front)
-    for part in meeting.parts:
-        expected += part.heading + [p.text for p in part.paragraphs]
+    blocks, expected = corrected_blocks(meeting)
     assert blocks == expected
 
 
@@ -306,6 +300,29 @@ def test_a_block_starting_in_lower_case_continues_the_paragraph():
         {(c.original, c.corrected) for c in meeting.corrections}
 
 
+def corrected_blocks(meeting) -> tuple[list[str], list[str]]:
+    """(source + corrections in blocks, front + headings + paragraphs): equal when the import is faithful."""
+    text = meeting.source_text
+    for correction in meeting.corrections:
+        assert text.count(correction.original) == 1, correction.original
+        text = text.replace(correction.original, correction.corrected, 1)
+    blocks = [" ".join(b.split()) for b in re.split(r"\n\s*\n", text) if b.strip()]
+    expected = list(meeting.front)
+    for part in meeting.parts:
+        expected += part.heading + [p.text for p in part.paragraphs]
+    return blocks, expected
+
+
+@pytest.mark.parametrize("repeated", ["Another panelist,", "Emphasizing how"])
+def test_a_repeated_paragraph_still_gives_unique_originals_that_apply(repeated):
+    """A block twice over (an extraction glitch): originals widen across blocks, overlapping ones merge."""
+    source = first_existing(SOURCE_PATHS).read_text(encoding="utf-8")
+    block = next(b for b in source.split("\n\n") if b.startswith(repeated))
+    text = source.replace(block, f"{block}\n\n{block}", 1)
+    blocks, expected = corrected_blocks(import_summary(text, source_name="twice.txt", registry=load_registry()))
+    assert blocks == expected
+
+
 # ---------------------------------------------------------------------------
 # Bad input: a SourceError naming the file and the line, never a traceback of the importer
 
@@ -319,6 +336,7 @@ def test_a_block_starting_in_lower_case_continues_the_paragraph():
         ("Summary\n\nTitle 2 April 2024\n\nI. One\n\nText.\n\nIII. Three\n\nText.\n", 9, "'III'"),
         ("Summary\n\nA title with no date\n\nI. Overview\n\nText.\n", 3, "no date"),
         ("Summary\n\nTitle\x00\x01\x02 2 April 2024\n", 3, "binary"),
+        ("Summary\n\nTitle 31 February 2024\n\nI. Overview\n\nText.\n", 3, "not a date"),
     ],
 )
 def test_bad_text_is_a_source_error(text, line, words):

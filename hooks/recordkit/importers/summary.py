@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import pairwise
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -279,7 +280,7 @@ def page_break_proposals(source: str, parts: list[SourcePart]) -> list[Proposal]
     proposals = []
     for part in parts:
         for blocks in part.paragraphs:
-            for previous, following in zip(blocks, blocks[1:], strict=False):
+            for previous, following in pairwise(blocks):
                 proposals.append(_page_break(source, previous, following))
     return proposals
 
@@ -333,9 +334,9 @@ def _phrase_end(block: Block) -> int:
 
 
 def _word_before(source: str, offset: int, limit: int) -> int:
-    """The offset of the word before `offset`, not before `limit`."""
-    before = source[limit:offset].rstrip()
-    return limit + before.rfind(" ") + 1 if before else offset
+    """Where the word before `offset` starts (not before `limit`); `offset` if there is none."""
+    match = re.search(r"\S+\s*$", source[limit:offset])
+    return limit + match.start() if match else offset
 
 
 def _word_after(source: str, offset: int, limit: int) -> int:
@@ -396,7 +397,7 @@ def _hyphen(source: str, match: re.Match[str], corrected_word: str, evidence: st
     """The word, with as many neighbouring words as make it occur once in the source."""
     left, right = match.start(), match.end()
     while source.count(source[left:right]) > 1:
-        left = max(source.rfind(" ", 0, left - 1) + 1, 0) if left > 0 else left
+        left = _word_before(source, left, 0)
         right = _word_after(source, right, len(source))
     original = source[left:right]
     corrected = original[: match.start() - left] + corrected_word + original[match.end() - left:]
@@ -420,14 +421,12 @@ def merge_overlaps(source: str, proposals: list[Proposal]) -> list[Proposal]:
 
 
 def _union(source: str, first: Proposal, second: Proposal) -> Proposal:
+    """One proposal for two that overlap: both changes made in the union of their originals."""
     start, end = first.start, max(first.end, second.end)
-    original = source[start:end]
-    corrected = original
-    for proposal in (first, second):  # each correction within the union, at its own place
-        offset = proposal.start - start
-        before, rest = corrected[:offset], corrected[offset:]
-        corrected = before + rest.replace(proposal.original, proposal.corrected, 1)
-    return Proposal(start, end, original, corrected, f"{first.why} {second.why}", first.slug)
+    corrected = source[start:end]
+    for edit in sorted((edit_of(first), edit_of(second)), key=lambda e: e.start, reverse=True):
+        corrected = corrected[: edit.start - start] + edit.replacement + corrected[edit.end - start:]
+    return Proposal(start, end, source[start:end], corrected, f"{first.why} {second.why}", first.slug)
 
 
 # ---------------------------------------------------------------------------
@@ -612,30 +611,46 @@ class Facts:
 
 def meeting_facts(front: list[Block], body_text: str, source_name: str) -> Facts:
     """Title, date, venue and place from the title block; session and kind of meeting from the text."""
-    title_block = next((b for b in front if DATE.search(b.text)), None)
-    if title_block is None:
-        line = front[-1].line if front else 1
-        raise SourceError(source_name, "no date such as '2 April 2024' in the blocks before the first part "
-                                       "(the record's heading and title line)", line=line)
+    title_block, date_match = _dated_block(front, source_name)
     line_text = fold(title_block.text)
-    date_match = DATE.search(line_text)
-    date = dt.date(int(date_match[3]), MONTHS.index(date_match[2]) + 1, int(date_match[1]))
-    head = line_text[: date_match.start()].strip().rstrip(",")
-    venue_match = VENUE.search(head)
-    if venue_match:
-        printed_title, venue = head[: venue_match.start()].strip(), venue_match.group(0)
-        place = head[venue_match.end():].strip(" ,")
-    else:
-        printed_title, _, place = head.partition(",")
-        venue = ""
+    date = _date(date_match, source_name, title_block.line)
+    printed_title, venue, place = _title_venue_place(line_text[: line_text.index(date_match.group(0))])
     title = sentence_case(printed_title, body_text, keep_first=True)
     session_label, session = _session(body_text)
     kind = MEETING_TYPE.search(body_text)
     meeting_type = kind.group(1) if kind else ("informal meeting" if "informal" in title.lower() else "meeting")
     body = next((b for b in BODIES if b in printed_title), "")
     topic = SLUG_PREPOSITIONS.split(title)[-1]
-    return Facts(title, topic, date, date_match.group(0), venue, place.strip(), body, session, session_label,
+    return Facts(title, topic, date, date_match.group(0), venue, place, body, session, session_label,
                  meeting_type[:1].upper() + meeting_type[1:])
+
+
+def _dated_block(front: list[Block], source_name: str) -> tuple[Block, re.Match[str]]:
+    """The front block that carries the date (the title line), and the date in it."""
+    for block in front:
+        match = DATE.search(fold(block.text))
+        if match:
+            return block, match
+    raise SourceError(source_name, "no date such as '2 April 2024' in the blocks before the first part "
+                                   "(the record's heading and title line)", line=front[-1].line if front else 1)
+
+
+def _date(match: re.Match[str], source_name: str, line: int) -> dt.date:
+    try:
+        return dt.date(int(match[3]), MONTHS.index(match[2]) + 1, int(match[1]))
+    except ValueError:
+        raise SourceError(source_name, f"{match.group(0)!r} is not a date", line=line) from None
+
+
+def _title_venue_place(head: str) -> tuple[str, str, str]:
+    """"Informal Meeting ... on Human Security Trusteeship Council Chamber, United Nations Headquarters,
+    New York": the title runs to the room (a known room of Headquarters), the place follows it."""
+    head = head.strip().rstrip(",")
+    venue = VENUE.search(head)
+    if venue:
+        return head[: venue.start()].strip(), venue.group(0), head[venue.end():].strip(" ,")
+    title, _, place = head.partition(",")
+    return title.strip(), "", place.strip()
 
 
 def sentence_case(text: str, body_text: str, *, keep_first: bool) -> str:
@@ -700,12 +715,13 @@ def import_summary(text: str, *, source_name: str, registry: Registry) -> Import
     body_text = " ".join(fold(source[a:b]) for a, b in spans)
     facts = meeting_facts(front, body_text, source_name)
     review: list[str] = []
-    parts, roles = _parts(source, source_parts, corrections, registry, body_text, review)
+    parts, roles = _parts(source, source_parts, [edit_of(p) for p in proposals], registry, review)
     participants = _participants(parts, roles, registry, review)
     documents = _meeting_documents(registry, body_text)
     review += [f"correction {c.id} in p{c.paragraph_index + 1}: {c.original!r} -> {c.corrected!r}: {c.why}"
                for c in corrections]
-    return _meeting(source, source_name, front, facts, parts, participants, documents, corrections, roles, review)
+    return _meeting(source, source_name, front, facts, parts, participants, documents, corrections, roles, body_text,
+                    review)
 
 
 def _checked_source(text: str, source_name: str) -> str:
@@ -732,10 +748,37 @@ def _vocabulary(registry: Registry) -> list[str]:
     return words
 
 
+@dataclass(frozen=True)
+class Edit:
+    """What a correction changes, where: its original and corrected text without their common ends.
+
+    An original carries context to be unique ("the upcoming\n\nSummit of the Future"); the change is
+    smaller ("\n\n" -> " ") and lies inside one paragraph even where the context reaches beyond it
+    (a word repeated in two identical paragraphs is framed across the blank line between them).
+    """
+
+    start: int
+    end: int
+    replacement: str
+
+
+def edit_of(proposal: Proposal) -> Edit:
+    original, corrected = proposal.original, proposal.corrected
+    head = 0
+    while head < min(len(original), len(corrected)) and original[head] == corrected[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(original), len(corrected)) - head and original[-1 - tail] == corrected[-1 - tail]:
+        tail += 1
+    return Edit(proposal.start + head, proposal.end - tail, corrected[head: len(corrected) - tail])
+
+
 def _corrections(proposals: list[Proposal], spans: list[tuple[int, int]]) -> list[ImportedCorrection]:
+    """The proposals as corrections of the paragraph where each makes its change."""
     corrections = []
     for proposal in proposals:
-        index = next(i for i, (a, b) in enumerate(spans) if a <= proposal.start < b)
+        edit = edit_of(proposal)
+        index = next(i for i, (a, b) in enumerate(spans) if a <= edit.start <= b)
         corrections.append(ImportedCorrection(
             proposal.slug, index, proposal.original, proposal.corrected, proposal.why))
     _unique_ids(corrections)
@@ -750,21 +793,29 @@ def _unique_ids(corrections: list[ImportedCorrection]) -> None:
             correction.id = f"{correction.id}-{seen[correction.id]}"
 
 
-def _parts(source: str, source_parts: list[SourcePart], corrections: list[ImportedCorrection], registry: Registry,
-           body_text: str, review: list[str]) -> tuple[list[ImportedPart], dict[str, str]]:
+@dataclass
+class Roles:
+    """What the text says of the speakers' roles: cues ("convened", "moderated by") and the parts they speak in."""
+
+    cues: dict[str, str] = field(default_factory=dict)
+    spoke_in: dict[str, str] = field(default_factory=dict)  # speaker id -> title of the first part they speak in
+
+
+def _parts(source: str, source_parts: list[SourcePart], edits: list[Edit], registry: Registry,
+           review: list[str]) -> tuple[list[ImportedPart], Roles]:
     """The parts with their paragraphs annotated; and the role cues found on the way."""
     finder = SpeakerFinder(_entries(registry.speakers))
     themes = theme_forms(_entries(registry.themes))
     documents = document_forms(_entries(registry.documents))
     parts: list[ImportedPart] = []
-    roles: dict[str, str] = {}
-    index, previous, ids = 0, "", set()
+    roles = Roles()
+    index, previous, ids = 0, "", set[str]()
     for source_part in source_parts:
         part = _part(source_part, ids)
         collective = next((r.speaker for r in finder.references(source_part.title)
                            if r.speaker in finder.collective), "")
         for blocks in source_part.paragraphs:
-            text = _paragraph_text(source, blocks, [c for c in corrections if c.paragraph_index == index])
+            text = _paragraph_text(source, blocks, edits)
             found = find_speakers(text, finder, part_collective=collective, previous=previous)
             paragraph = ImportedParagraph(
                 text=text, speakers=found.speakers, mentions=found.mentions,
@@ -773,9 +824,9 @@ def _parts(source: str, source_parts: list[SourcePart], corrections: list[Import
             part.paragraphs.append(paragraph)
             _review_paragraph(index, source_part, paragraph, found, review)
             for speaker in found.speakers:
-                roles.setdefault(f"part:{speaker}", source_part.title)
+                roles.spoke_in.setdefault(speaker, source_part.title)
             for speaker, role in found.roles.items():
-                roles.setdefault(speaker, role)
+                roles.cues.setdefault(speaker, role)
             previous = found.speakers[-1] if found.speakers else previous
             index += 1
         parts.append(part)
@@ -792,11 +843,13 @@ def _part(source_part: SourcePart, ids: set[str]) -> ImportedPart:
                         number=source_part.number)
 
 
-def _paragraph_text(source: str, blocks: list[Block], corrections: list[ImportedCorrection]) -> str:
-    """The paragraph's source (its blocks and what lies between) with its corrections applied, folded."""
-    text = source[blocks[0].start: blocks[-1].end]
-    for correction in corrections:
-        text = text.replace(correction.original, correction.corrected, 1)
+def _paragraph_text(source: str, blocks: list[Block], edits: list[Edit]) -> str:
+    """The paragraph's source (its blocks and what lies between) with the changes made in it, folded."""
+    start, end = blocks[0].start, blocks[-1].end
+    text = source[start:end]
+    for edit in sorted(edits, key=lambda e: e.start, reverse=True):  # from the end: offsets stay true
+        if start <= edit.start and edit.end <= end:
+            text = text[: edit.start - start] + edit.replacement + text[edit.end - start:]
     return fold(text)
 
 
@@ -808,7 +861,7 @@ def _review_paragraph(index: int, part: SourcePart, paragraph: ImportedParagraph
     review += [f"{where}: speaker uncertain: {doubt}" for doubt in found.doubts]
 
 
-def _participants(parts: list[ImportedPart], cues: dict[str, str], registry: Registry,
+def _participants(parts: list[ImportedPart], roles: Roles, registry: Registry,
                   review: list[str]) -> dict[str, str]:
     """Speaker id -> role: a cue of the text ("convened" -> chair, "moderated by" -> moderator), the
     collective floor, the part they speak in ("panel" -> panellist, "Opening statements" -> keynote),
@@ -817,8 +870,8 @@ def _participants(parts: list[ImportedPart], cues: dict[str, str], registry: Reg
     participants: dict[str, str] = {}
     for speaker in _unique(s for part in parts for p in part.paragraphs for s in p.speakers):
         entry = speakers.get(speaker)
-        role = cues.get(speaker) or ("floor" if entry is not None and _field(entry, "collective", False) else "")
-        role = role or _part_role(cues.get(f"part:{speaker}", ""))
+        role = roles.cues.get(speaker) or ("floor" if entry is not None and _field(entry, "collective", False) else "")
+        role = role or _part_role(roles.spoke_in.get(speaker, ""))
         role = role or (str(_field(entry, "role")) if entry is not None else "")
         if not role:
             role = "floor"
@@ -839,11 +892,10 @@ def _meeting_documents(registry: Registry, body_text: str) -> list[str]:
 
 def _meeting(source: str, source_name: str, front: list[Block], facts: Facts, parts: list[ImportedPart],
              participants: dict[str, str], documents: list[str], corrections: list[ImportedCorrection],
-             cues: dict[str, str], review: list[str]) -> ImportedMeeting:
+             roles: Roles, body_text: str, review: list[str]) -> ImportedMeeting:
     heading = fold(front[0].text) if front else "Summary"
     city = facts.place.split(",")[-1].strip()
-    titles = [sentence_case(p.title, " ".join(q.text for x in parts for q in x.paragraphs), keep_first=False)
-              for p in parts]
+    titles = [sentence_case(p.title, body_text, keep_first=False) for p in parts]
     title_lc = facts.title[:1].lower() + facts.title[1:]
     where = ", ".join(filter(None, [city, facts.date_text]))
     return ImportedMeeting(
@@ -861,7 +913,7 @@ def _meeting(source: str, source_name: str, front: list[Block], facts: Facts, pa
         date=facts.date,
         place=facts.place,
         venue=facts.venue,
-        convener=next((s for s, role in cues.items() if role == "chair" and not s.startswith("part:")), ""),
+        convener=next((s for s, role in roles.cues.items() if role == "chair"), ""),
         citation_title=f"{heading} of the {title_lc}, {where}",
         description=f"{heading} of the {title_lc} held on {facts.date_text}: {_listing(titles)}.",
         parts=parts,
