@@ -16,7 +16,7 @@ from pdfminer.high_level import extract_text
 from recordkit.importers.errors import SourceError
 from recordkit.importers.imported import ImportedMeeting
 from recordkit.importers.pdf_text import PdfText, read_pdf
-from recordkit.importers.registry import load_registry
+from recordkit.importers.registry import Registry, load_registry
 from recordkit.importers.verbatim import build_meeting, fold_block, import_verbatim
 from recordkit.importers.writer import read_part, write_meeting
 
@@ -34,7 +34,9 @@ def _source(name: str) -> Path:
 
 @pytest.fixture(scope="session")
 def registry():
-    return load_registry(ROOT / "data")
+    # The themes of the project; no speakers, delegations or documents, so that what the PDFs
+    # bring is "new" whether or not data/ already holds the imported records.
+    return Registry(themes=load_registry(ROOT / "data").themes)
 
 
 @pytest.fixture(scope="session")
