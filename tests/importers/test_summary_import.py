@@ -216,6 +216,23 @@ def test_review_names_each_correction_and_the_uncertain_speakers(meeting):
     assert any("p5" in line and "speakers" in line for line in meeting.review)  # Takasu and Chinchilla
 
 
+def test_forms_other_speakers_share_name_the_one_the_summary_names(record_paragraphs):
+    """More Presidents and Secretaries-General in the registry: the summary's own are still found."""
+    registry = load_registry()
+    rivals = [
+        {"id": "treki-like", "name": "Ali Example", "honorific": "Mr.",
+         "titles": ["President of the General Assembly at its sixty-fourth session"],
+         "search_terms": ["President of the General Assembly", "PGA"]},
+        {"id": "ban-like", "name": "Ki-moon Example", "titles": ["United Nations Secretary-General"],
+         "search_terms": ["Secretary-General", "SG"]},
+    ]
+    crowded = SimpleNamespace(speakers=[*registry.speakers, *rivals], themes=registry.themes,
+                              documents=registry.documents)
+    source = first_existing(SOURCE_PATHS)
+    meeting = import_summary(source.read_text(encoding="utf-8"), source_name=source.name, registry=crowded)
+    assert [p.speakers for p in meeting.paragraphs] == [a.get("speakers", []) for a, _ in record_paragraphs]
+
+
 # ---------------------------------------------------------------------------
 # The rules on texts of their own
 

@@ -454,20 +454,24 @@ class SpeakerFinder:
     """References to registry speakers in a text: names, honorific + name, titles, search terms.
 
     One regex of every form, longest first, so that "Special Adviser to the Secretary-General on
-    Human Security" is Mr. Takasu and not the Secretary-General; forms shared by two speakers are
-    left out (they name neither for sure).
+    Human Security" is Mr. Takasu and not the Secretary-General. A form several speakers share
+    ("President of the General Assembly": one per session) names the one of them that `context`
+    (the whole summary) names by a form of their own ("H.E. Mr. Dennis Francis"); otherwise none.
     """
 
-    def __init__(self, speakers: Iterable[Any]) -> None:
+    def __init__(self, speakers: Sequence[Any], context: str = "") -> None:
         owners: dict[str, set[str]] = {}
         for speaker in speakers:
             for form in _speaker_forms(speaker):
                 owners.setdefault(_form_key(form), set()).add(str(_field(speaker, "id")))
         self.owner = {form: next(iter(ids)) for form, ids in owners.items() if len(ids) == 1}
+        self.regex = _forms_regex(self.owner)
+        named_here = {self.owner[_form_key(m.group(0))] for m in self.regex.finditer(context)}
+        for form, ids in owners.items():
+            if len(ids) > 1 and len(ids & named_here) == 1:
+                self.owner[form] = next(iter(ids & named_here))
+        self.regex = _forms_regex(self.owner)
         self.collective = {str(_field(s, "id")) for s in speakers if _field(s, "collective", False)}
-        alternatives = sorted(self.owner, key=len, reverse=True)
-        pattern = "|".join(_form_pattern(form) for form in alternatives) or r"(?!x)x"
-        self.regex = re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])")
 
     def references(self, text: str) -> list[Reference]:
         """Each person the text names, in order; "the Secretary-General's report" names a document."""
@@ -477,6 +481,12 @@ class SpeakerFinder:
                 continue
             found.append(Reference(self.owner[_form_key(match.group(0))], match.start(), match.end()))
         return found
+
+
+def _forms_regex(forms: Iterable[str]) -> re.Pattern[str]:
+    """Any of `forms` as a whole phrase, the longest first."""
+    pattern = "|".join(_form_pattern(form) for form in sorted(forms, key=len, reverse=True)) or r"(?!x)x"
+    return re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])")
 
 
 def _speaker_forms(speaker: Any) -> list[str]:
@@ -715,7 +725,7 @@ def import_summary(text: str, *, source_name: str, registry: Registry) -> Import
     body_text = " ".join(fold(source[a:b]) for a, b in spans)
     facts = meeting_facts(front, body_text, source_name)
     review: list[str] = []
-    parts, roles = _parts(source, source_parts, [edit_of(p) for p in proposals], registry, review)
+    parts, roles = _parts(source, source_parts, [edit_of(p) for p in proposals], registry, body_text, review)
     participants = _participants(parts, roles, registry, review)
     documents = _meeting_documents(registry, body_text)
     review += [f"correction {c.id} in p{c.paragraph_index + 1}: {c.original!r} -> {c.corrected!r}: {c.why}"
@@ -802,9 +812,9 @@ class Roles:
 
 
 def _parts(source: str, source_parts: list[SourcePart], edits: list[Edit], registry: Registry,
-           review: list[str]) -> tuple[list[ImportedPart], Roles]:
+           body_text: str, review: list[str]) -> tuple[list[ImportedPart], Roles]:
     """The parts with their paragraphs annotated; and the role cues found on the way."""
-    finder = SpeakerFinder(_entries(registry.speakers))
+    finder = SpeakerFinder(_entries(registry.speakers), context=body_text)
     themes = theme_forms(_entries(registry.themes))
     documents = document_forms(_entries(registry.documents))
     parts: list[ImportedPart] = []
