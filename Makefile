@@ -9,7 +9,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build test install install-test clean anchors bench
+.PHONY: serve build test install install-test clean anchors bench import
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,11 @@ test: install-test
 ## Add the links the site publishes now to anchors.lock (after adding pages or paragraphs on purpose)
 anchors: install
 	$(BIN)/python tools/update_anchors.py
+
+## Import a record into data/: make import SRC=path/to/A-76-PV.102.pdf (or a .txt summary) [ID=meeting-id]
+import: install
+	@test -n "$(SRC)" || { echo "usage: make import SRC=path/to/record.pdf|summary.txt [ID=meeting-id]"; exit 2; }
+	$(BIN)/python tools/import_record.py "$(SRC)" $(if $(ID),--id "$(ID)")
 
 ## Benchmark build cost and growth, page weight and Lighthouse; writes BENCHMARKS.md (about 20 minutes)
 bench: install-test .bench/node_modules/.bin/lighthouse

@@ -85,7 +85,8 @@ def _check_anchors_unique(raw: RawMeeting, problems: Problems) -> None:
     numbers: dict[str, str] = {}
     for section in raw.sections:
         part = section.part
-        if part.number and part.number in numbers:
+        # An agenda item may come in several parts (53 (b), 53 (f)): only numbered sections are unique.
+        if part.number and part.heading is None and part.number in numbers:
             problems.error(section.file, f"duplicate part number '{part.number}', also in {numbers[part.number]}",
                            line=section.number_line, field="number")
         numbers.setdefault(part.number, section.file)
