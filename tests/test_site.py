@@ -44,7 +44,7 @@ def links_under(site: Site, url: str, heading_id: str) -> set[str]:
 def test_seven_speaker_pages_fifteen_theme_pages_and_documents(site: Site, corpus) -> None:
     speaker_pages = [u for u in site.html_pages() if re.fullmatch(r"speakers/[^/]+/", u)]
     theme_pages = [u for u in site.html_pages() if re.fullmatch(r"themes/[^/]+/", u)]
-    assert len(speaker_pages) == 7
+    assert len(speaker_pages) == len(corpus.speakers) > 7  # the summary's seven and the verbatim records' speakers
     assert len(theme_pages) >= 15
     assert "Member States and Observers" in site.page("speakers/member-states/").xpath("//h1")[0].text_content()
     documents = site.page("documents/")
@@ -76,8 +76,8 @@ def test_each_theme_page_links_exactly_to_its_paragraphs(site: Site, corpus) -> 
     chips = record_paragraph_chips(site)
     for theme in corpus.themes:
         expected = {anchor for anchor, kinds in chips.items() if theme in kinds["theme"]}
-        assert expected, theme
-        assert links_under(site, f"themes/{theme}/", "paragraphs") == expected, theme
+        listed = {link for link in links_under(site, f"themes/{theme}/", "paragraphs") if link.startswith(RECORD)}
+        assert listed == expected, theme
 
 
 def test_themes_index_counts_match_theme_pages(site: Site, corpus) -> None:
@@ -92,7 +92,8 @@ def test_themes_index_counts_match_theme_pages(site: Site, corpus) -> None:
 def test_speakers_index_groups_by_part_in_the_meeting(site: Site) -> None:
     page = site.page("speakers/")
     groups = [h.get("id") for h in page.xpath("//h2")]
-    assert groups == ["role-chair", "role-keynote", "role-moderator", "role-panellist", "role-floor"]
+    assert groups[:5] == ["role-chair", "role-keynote", "role-moderator", "role-panellist", "role-floor"]
+    assert "role-representative" in groups
     panellists = page.get_element_by_id("role-panellist").getnext()
     assert [a.text_content() for a in panellists.xpath(".//a")] == ["Laura Chinchilla", "Mohamed Ibn Chambas", "Rabab Fatima"]
 
@@ -106,7 +107,7 @@ def test_every_paragraph_has_a_fixed_id_and_a_permalink(site: Site, corpus) -> N
         heading = page.xpath("//h1")[0]
         assert heading.xpath('./a[@class="headerlink"]/@href') == ["#" + heading.get("id")]
     published = {b.get("id") for p in PARTS for b in site.page(RECORD + p + "/").xpath('//div[@class="para"]')}
-    assert published == {p.id for p in corpus.paragraphs}
+    assert published == {p.id for p in corpus.meeting_by_id["2024-04-02-human-security"].paragraphs}
 
 
 def test_document_symbols_in_the_text_link_to_undocs(site: Site) -> None:
@@ -153,7 +154,7 @@ def test_speaker_names_and_accent_free_spellings_find_statements(search_index: d
 
 
 def test_theme_synonyms_find_their_paragraphs(search_index: dict, corpus) -> None:
-    for paragraph in corpus.paragraphs:
+    for paragraph in corpus.meeting_by_id["2024-04-02-human-security"].paragraphs:
         entry = next(d for d in search_index["docs"] if d["location"].endswith("#" + paragraph.id))
         words = {word.strip(".,;:()").lower() for word in entry["keywords"].split()}
         for theme_id in paragraph.themes:
