@@ -12,7 +12,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from project_copy import RECORD_DIR, Project
+from conftest import Project, RECORD_DIR
 
 NAME = "</title><script>alert(1)</script>"
 LABEL = "<b>Prevention</b> & co"

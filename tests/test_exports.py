@@ -18,11 +18,8 @@ import lxml.etree
 import pytest
 import yaml
 
-from conftest import ROOT, Site
-from test_metadata import configured_site_url
+from conftest import PARTS, RECORD, ROOT, Site
 
-RECORD = "records/2024-04-02-human-security/"
-PARTS = ["overview", "opening-statements", "panel-discussion", "member-states", "concluding-remarks"]
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 NS = {"akn": AKN}
 PARAGRAPH_ELEMENTS = {f"{{{AKN}}}{name}" for name in ("speech", "speechGroup", "narrative", "other")}
@@ -63,7 +60,8 @@ def akn_root(site_dir: Path) -> lxml.etree._Element:
 # -- meeting.json ---------------------------------------------------------------
 
 
-def test_meeting_json_validates_against_its_published_schema(site_dir: Path, exported: dict[str, Any]) -> None:
+def test_meeting_json_validates_against_its_published_schema(site_dir: Path, exported: dict[str, Any],
+                                                             site_url: str) -> None:
     published = json.loads((site_dir / RECORD / "meeting.schema.json").read_text(encoding="utf-8"))
     committed = json.loads((ROOT / "hooks/recordkit/schema/meeting.schema.json").read_text(encoding="utf-8"))
     assert published == committed
@@ -71,7 +69,7 @@ def test_meeting_json_validates_against_its_published_schema(site_dir: Path, exp
     validator = jsonschema.Draft202012Validator(published, format_checker=jsonschema.FormatChecker())
     errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(exported)]
     assert errors == []
-    assert exported["$schema"] == configured_site_url() + RECORD + "meeting.schema.json"
+    assert exported["$schema"] == site_url + RECORD + "meeting.schema.json"
 
 
 def test_the_schema_rejects_a_broken_export(exported: dict[str, Any]) -> None:
@@ -84,8 +82,8 @@ def test_the_schema_rejects_a_broken_export(exported: dict[str, Any]) -> None:
     assert len(errors) == 3
 
 
-def test_meeting_json_holds_every_paragraph_as_the_pages_show_it(site: Site, exported: dict[str, Any]) -> None:
-    site_url = configured_site_url()
+def test_meeting_json_holds_every_paragraph_as_the_pages_show_it(site: Site, exported: dict[str, Any],
+                                                                 site_url: str) -> None:
     shown = html_paragraphs(site)
     assert [p["id"] for p in exported["paragraphs"]] == [p["id"] for p in shown]
     for item, page in zip(exported["paragraphs"], shown):
@@ -122,13 +120,14 @@ def test_meeting_json_references_resolve(exported: dict[str, Any]) -> None:
 # -- citation -------------------------------------------------------------------
 
 
-def test_every_paragraph_offers_its_citation_with_its_permanent_url(site: Site, exported: dict[str, Any]) -> None:
+def test_every_paragraph_offers_its_citation_with_its_permanent_url(site: Site, exported: dict[str, Any],
+                                                                    site_url: str) -> None:
     title = squash(data("meeting.yml")["citation_title"])
     assert title == ("Summary of the informal meeting of the plenary of the General Assembly on human security, "
                      "New York, 2 April 2024")
     by_id = {p["id"]: p for p in exported["paragraphs"]}
     for page in html_paragraphs(site):
-        url = f"{configured_site_url()}{RECORD}{page['part']}/#{page['id']}"
+        url = f"{site_url}{RECORD}{page['part']}/#{page['id']}"
         assert page["cite"] == f"{title}, para. {page['number']}. {url}"
         assert page["cite"] == f"{by_id[page['id']]['citation']}. {by_id[page['id']]['url']}"
 

@@ -10,10 +10,8 @@ import re
 
 import yaml
 
-from conftest import ROOT, Site
+from conftest import PARTS, RECORD, ROOT, Site
 
-RECORD = "records/2024-04-02-human-security/"
-PARTS = ["overview", "opening-statements", "panel-discussion", "member-states", "concluding-remarks"]
 
 
 def expected_blocks() -> list[str]:

@@ -18,8 +18,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from conftest import ROOT
-from project_copy import RECORD_DIR, Project, snapshot
+from conftest import Project, RECORD_DIR, ROOT, snapshot
 
 EPOCH = 1712102400  # 2024-04-03 00:00:00 UTC, the day after the meeting
 CLOSING = f"{RECORD_DIR}/concluding-remarks.md"

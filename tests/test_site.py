@@ -9,8 +9,7 @@ from collections import defaultdict
 
 import pytest
 
-from conftest import Site
-from test_record_text import PARTS, RECORD
+from conftest import PARTS, RECORD, Site
 
 
 def record_paragraph_chips(site: Site) -> dict[str, dict[str, set[str]]]:

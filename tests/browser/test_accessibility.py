@@ -9,8 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
-from .helpers import PART
+from browser.conftest import PART, search_for, wait_until_settled
 
 pytestmark = pytest.mark.browser
 
@@ -69,22 +70,30 @@ def test_no_wcag_violations_with_search_open(new_page: Any, axe: Any, scheme: st
     page = open_in(new_page, scheme)
     page.goto(f"{PART}member-states/")
     page.keyboard.press("/")
-    page.keyboard.type("human security")
-    page.wait_for_selector(".md-search-result__item")
-    page.wait_for_timeout(500)  # results and Material's transitions settle
+    search_for(page, "human security")  # returns once the results are shown and the overlay has settled
+    assert page.locator(".md-search-result__item").count() > 0
     assert page.is_checked('input[data-md-toggle="search"]')
     assert violations(axe, page) == []
 
 
 def test_palette_toggle_switches_schemes_and_both_pass(page: Any, axe: Any) -> None:
-    """The header's toggle, as a reader uses it: each click flips the scheme, and both pass axe."""
+    """The header's toggle, as a reader uses it: each click flips the scheme, and both pass axe.
+
+    The pointer rests on the toggle, so its tooltip shows; axe judges each scheme once
+    the tooltip has faded in and the palette's colour transitions have ended (mid-fade,
+    the half-transparent tooltip is a contrast failure no reader is left looking at).
+    """
     page.goto("speakers/")
+    toggle = page.locator("form[data-md-component=palette] label:visible")
     seen = []
     for _ in range(2):
         scheme = page.get_attribute("body", "data-md-color-scheme")
         seen.append(scheme)
-        assert violations(axe, page) == [], f"in the {scheme} scheme"
-        page.locator("form[data-md-component=palette] label:visible").click()
+        toggle.hover()
+        expect(page.locator(".md-tooltip--active")).to_have_count(1)
+        wait_until_settled(page)
+        assert violations(axe, page) == [], f"in the {scheme} scheme, with the toggle's tooltip shown"
+        toggle.click()
         page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') !== s", arg=scheme)
     assert sorted(seen) == ["default", "slate"]
     # The choice is remembered on the next page.

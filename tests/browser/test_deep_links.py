@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from .helpers import assert_paragraph_shown
+from browser.conftest import assert_paragraph_shown
 
 pytestmark = pytest.mark.browser
 
@@ -27,8 +27,7 @@ def test_every_permalink_opens_its_paragraph(page: Any, record: Any) -> None:
     for paragraph in record.paragraphs:
         page.goto(_paragraph_url(record, paragraph.id))
         assert_paragraph_shown(page, paragraph.id)
-        # The address keeps the paragraph's anchor: the reader can copy it from the bar.
-        page.wait_for_timeout(300)
+        # The address keeps the paragraph's anchor once the page is at rest: the reader can copy it from the bar.
         assert page.evaluate("location.hash") == f"#{paragraph.id}"
 
 
