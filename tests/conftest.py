@@ -22,6 +22,7 @@ import pytest
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+
     from recordkit.loader import Loaded
     from recordkit.model import Record
     from recordkit.problems import Problem

@@ -9,7 +9,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from conftest import Project, RECORD_DIR, ROOT, Site, snapshot
+from conftest import RECORD_DIR, ROOT, Project, Site, snapshot
 from recordkit import anchors
 
 CLOSING = f"{RECORD_DIR}/concluding-remarks.md"

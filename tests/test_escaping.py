@@ -12,11 +12,13 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from conftest import Project, RECORD_DIR
+from conftest import RECORD_DIR, Project
 
 NAME = "</title><script>alert(1)</script>"
 LABEL = "<b>Prevention</b> & co"
 SUMMARY = 'Closing remarks <img src="x" onerror="alert(2)">'
+# One hostile build for the module: under xdist its tests run on one worker.
+pytestmark = pytest.mark.xdist_group("escaping")
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +30,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
                  "Closing remarks by the Special Adviser on Human Security, Yukio Takasu.", SUMMARY)
     # Hand-written pages' front matter is not validated: what it sets must still be escaped.
     project.edit("docs/index.md", "On 2 April 2024",
-                 f"---\ndescription: '{SUMMARY}'\njson_ld: '</script><script>alert(3)</script>'\n---\n\nOn 2 April 2024")
+                 f"---\ndescription: '{SUMMARY}'\njson_ld: '</script><script>alert(3)</script>'\n---\n\n"
+                 "On 2 April 2024")
     site = project.root.parent / "site"
     result = project.build(site)
     assert result.returncode == 0, result.stderr

@@ -86,7 +86,7 @@ def test_meeting_json_holds_every_paragraph_as_the_pages_show_it(site: Site, exp
                                                                  site_url: str) -> None:
     shown = html_paragraphs(site)
     assert [p["id"] for p in exported["paragraphs"]] == [p["id"] for p in shown]
-    for item, page in zip(exported["paragraphs"], shown):
+    for item, page in zip(exported["paragraphs"], shown, strict=True):
         assert item["number"] == page["number"] and item["part"] == page["part"]
         assert squash(item["text"]) == page["text"], item["id"]
         assert item["speakers"] == page["speakers"], item["id"]
@@ -191,7 +191,7 @@ def test_akn_parts_and_paragraphs_carry_the_sites_anchors(site: Site, akn_root: 
     sections = akn_root.findall(".//akn:debateBody/akn:debateSection", NS)
     headings = [site.page(RECORD + part + "/").xpath("//h1/@id")[0] for part in PARTS]
     assert [s.get("eId") for s in sections] == headings
-    for section, part in zip(sections, PARTS):
+    for section, part in zip(sections, PARTS, strict=True):
         h1 = squash(site.page(RECORD + part + "/").xpath("//h1")[0].text_content().replace("¶", ""))
         number, heading = (section.findtext(f"akn:{tag}", namespaces=NS) for tag in ("num", "heading"))
         assert squash(f"{number} {heading}") == h1
@@ -208,7 +208,7 @@ def test_akn_has_all_the_text_with_its_speakers(site: Site, akn_root: lxml.etree
         speeches = [element] if element.tag == f"{{{AKN}}}speech" else element.findall("akn:speech", NS)
         assert [s.get("by") for s in speeches] == [f"#person-{s}" for s in page["speakers"]], page["id"]
         assert [s.get("as") for s in speeches] == [f"#role-{speakers[s]['role']}" for s in page["speakers"]]
-        for speech, speaker in zip(speeches, page["speakers"]):
+        for speech, speaker in zip(speeches, page["speakers"], strict=True):
             assert speakers[speaker]["name"] in speech.findtext("akn:from", namespaces=NS)
         if element.tag != f"{{{AKN}}}narrative":
             assert element.findtext("akn:num", namespaces=NS) == f"{page['number']}."

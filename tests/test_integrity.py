@@ -61,7 +61,7 @@ def test_every_internal_link_and_fragment_resolves(site: Site, site_url: str) ->
 
 
 def test_external_links_go_only_to_the_allowed_un_hosts(site: Site, site_url: str) -> None:
-    hosts = {}
+    hosts: dict[str | None, str] = {}
     for url in pages(site):
         for link in site.page(url).xpath("//a/@href"):
             if link == "javascript:void(0)":  # Material's own buttons drawn as links; they go nowhere

@@ -7,7 +7,6 @@ directly, not through the hooks, so the tests check the build rather than restat
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 from typing import Any

@@ -13,7 +13,6 @@ import yaml
 from conftest import PARTS, RECORD, ROOT, Site
 
 
-
 def expected_blocks() -> list[str]:
     source = (ROOT / "data/source/000_52d30089f1b8d346.txt").read_text(encoding="utf-8")
     corrections = yaml.safe_load((ROOT / "data/corrections.yml").read_text(encoding="utf-8"))["corrections"]

@@ -93,7 +93,8 @@ def test_speakers_index_groups_by_part_in_the_meeting(site: Site) -> None:
     groups = [h.get("id") for h in page.xpath("//h2")]
     assert groups == ["role-chair", "role-keynote", "role-moderator", "role-panellist", "role-floor"]
     panellists = page.get_element_by_id("role-panellist").getnext()
-    assert [a.text_content() for a in panellists.xpath(".//a")] == ["Laura Chinchilla", "Mohamed Ibn Chambas", "Rabab Fatima"]
+    assert [a.text_content() for a in panellists.xpath(".//a")] == [
+        "Laura Chinchilla", "Mohamed Ibn Chambas", "Rabab Fatima"]
 
 
 def test_every_paragraph_has_a_fixed_id_and_a_permalink(site: Site, record) -> None:

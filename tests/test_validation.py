@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Project, RECORD_DIR, snapshot
+from conftest import RECORD_DIR, Project, snapshot
 
 OVERVIEW = f"{RECORD_DIR}/overview.md"
 CLOSING = f"{RECORD_DIR}/concluding-remarks.md"

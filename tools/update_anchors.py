@@ -25,7 +25,8 @@ def main(argv: list[str] | None = None) -> int:
         config = load_config(str(args.config_file))
         config.plugins.on_startup(command="build", dirty=False)
         config = config.plugins.on_config(config)
-        lock = config.plugins["hooks/events.py"].update_anchors_lock(config)
+        # MkDocs wraps the hooks module as a plugin whose attributes are the module's functions.
+        lock = config.plugins["hooks/events.py"].update_anchors_lock(config)  # type: ignore[attr-defined]
     except MkDocsException as error:
         print(f"Error: {error}", file=sys.stderr)
         return 1

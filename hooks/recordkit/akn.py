@@ -44,7 +44,7 @@ def _generated_on() -> dt.date:
     """The manifestation's date: SOURCE_DATE_EPOCH when set, for reproducible builds; else today."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
     return dt.date.today()
 
 
@@ -125,7 +125,7 @@ def split_turns(paragraph: Paragraph, speakers: list[Speaker]) -> list[str] | No
             return None
         starts.append(boundaries[-1])
     ends = [*starts[1:], len(paragraph.text)]
-    return [paragraph.text[start:end].strip() for start, end in zip(starts, ends)]
+    return [paragraph.text[start:end].strip() for start, end in zip(starts, ends, strict=True)]
 
 
 def _paragraph(parent: ET.Element, record: Record, paragraph: Paragraph) -> None:
@@ -162,7 +162,7 @@ def _paragraph_element(parent: ET.Element, record: Record, paragraph: Paragraph)
         # attribute a sentence to the wrong speaker; the group's by/as name the first.
         _sub(group, "p", paragraph.text)
         return group
-    for index, (speaker, text) in enumerate(zip(speakers, turns), start=1):
+    for index, (speaker, text) in enumerate(zip(speakers, turns, strict=True), start=1):
         speech = _speech(group, speaker, f"{paragraph.id}__speech_{index}")
         _fill_speech(speech, speaker, text)
     return group

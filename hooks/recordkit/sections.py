@@ -65,7 +65,7 @@ class RawSection:
 def roman_to_int(numeral: str) -> int:
     values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
     total = 0
-    for current, following in zip(numeral, numeral[1:] + " "):
+    for current, following in zip(numeral, numeral[1:] + " ", strict=True):
         value = values[current]
         total += -value if values.get(following, 0) > value else value
     return total
@@ -98,7 +98,8 @@ def parse_section(text: str, *, file: str, src_uri: str, problems: Problems) -> 
     fields = Fields(front, file=file, problems=problems, allowed=FRONT_MATTER_FIELDS, where="front matter", line=2)
     number = fields.text("number")
     if number and not ROMAN.match(number):
-        problems.error(file, f"'{number}' is not a Roman numeral (I, II, III ...)", line=fields.line_of("number"), field="number")
+        problems.error(file, f"'{number}' is not a Roman numeral (I, II, III ...)",
+                       line=fields.line_of("number"), field="number")
     section = RawSection(
         file=file,
         src_uri=src_uri,
@@ -142,7 +143,8 @@ def parse_paragraphs(body: str, *, file: str, first_line: int, problems: Problem
         if not (head.startswith("{:") and head.endswith("}")):
             problems.error(
                 file,
-                "this paragraph has no annotation: put a line '{: id: p-..., speakers: [...], themes: [...] }' before it",
+                "this paragraph has no annotation: "
+                "put a line '{: id: p-..., speakers: [...], themes: [...] }' before it",
                 line=line,
             )
             continue
@@ -166,7 +168,8 @@ def _paragraph_from(annotation: Any, *, text: str, line: int, file: str, problem
     paragraph_id = fields.identifier("id")
     themes = fields.identifiers("themes", required=True)
     if fields.ok and "themes" in fields.mapping and not themes:
-        problems.error(file, f"paragraph '{paragraph_id}' has no themes: give it at least one", line=line, field="themes")
+        problems.error(file, f"paragraph '{paragraph_id}' has no themes: give it at least one",
+                       line=line, field="themes")
     return RawParagraph(
         id=paragraph_id,
         text=text,

@@ -86,7 +86,7 @@ def browser() -> Iterator[Any]:
     with sync_playwright() as playwright:
         try:
             chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        except Exception as error:  # noqa: BLE001 - any launch failure fails the suite, loudly
+        except Exception as error:  # any launch failure fails the suite, loudly
             pytest.fail(f"Chromium at {CHROMIUM} did not start: {error}")
         yield chromium
         chromium.close()

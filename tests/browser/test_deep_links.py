@@ -41,7 +41,7 @@ def test_clicking_a_paragraph_number_highlights_it(page: Any, record: Any) -> No
 @pytest.mark.parametrize("kind", ["speakers", "themes"])
 def test_links_from_speaker_and_theme_pages_land_on_the_paragraph(page: Any, record: Any, kind: str) -> None:
     """Click each paragraph's link on the page of its first speaker (or theme): a real click, a real load."""
-    from recordkit.urls import speaker_src, theme_src, page_url
+    from recordkit.urls import page_url, speaker_src, theme_src
 
     reached = 0
     for paragraph in record.paragraphs:

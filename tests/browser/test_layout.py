@@ -11,7 +11,8 @@ from conftest import PARTS
 
 pytestmark = pytest.mark.browser
 
-PHONE_PAGES = ["", *(f"{PART}{part}/" for part in PARTS), f"{PART}notes/", f"{PART}downloads/", "speakers/", "speakers/fatima/",
+PHONE_PAGES = ["", *(f"{PART}{part}/" for part in PARTS), f"{PART}notes/", f"{PART}downloads/",
+               "speakers/", "speakers/fatima/",
                "themes/", "themes/vulnerable-countries/", "documents/", "no/such/page/"]
 
 
