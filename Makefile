@@ -9,7 +9,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build test install install-test clean anchors bench import
+.PHONY: serve build test lint install install-test clean anchors bench import
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,10 +36,17 @@ serve: install
 build: install
 	$(BIN)/mkdocs build --strict
 
-## Install test dependencies, build the site and run every test
+## Install test dependencies, check the code, build the site and run every test
+# Two workers (the tests share one build of the site); the tests of a module with an
+# expensive module fixture stay on one worker (xdist_group).
 test: install-test
 	$(BIN)/mkdocs build --strict
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+## Lint and type-check the Python (settings in pyproject.toml)
+lint: install-test
+	$(BIN)/ruff check hooks tools bench tests
+	$(BIN)/mypy hooks tools bench tests
 
 ## Add the links the site publishes now to anchors.lock (after adding pages or paragraphs on purpose)
 anchors: install
@@ -59,4 +66,4 @@ bench: install-test .bench/node_modules/.bin/lighthouse
 	npm install --prefix .bench --no-audit --no-fund --loglevel=error lighthouse@12.2.3
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache

@@ -28,9 +28,9 @@ import yaml
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from mkdocs.commands.build import build  # noqa: E402
-from mkdocs.config import load_config  # noqa: E402
-from mkdocs.utils.yaml import get_yaml_loader  # noqa: E402
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.utils.yaml import get_yaml_loader
 
 ROOT = Path(__file__).resolve().parent.parent
 THEME_KEYS = ("name", "language", "font", "icon", "features")
@@ -59,7 +59,7 @@ def capture_markdown(out_docs: Path) -> None:
 def plain_config(out: Path) -> None:
     """mkdocs.yml of the baseline: the real one without anything of ours."""
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as file:
-        real = yaml.load(file, Loader=get_yaml_loader())  # noqa: S506 - MkDocs' own loader (!ENV tags)
+        real = yaml.load(file, Loader=get_yaml_loader())  # MkDocs' own loader (!ENV tags)
     theme = {key: real["theme"][key] for key in THEME_KEYS if key in real["theme"]}
     config = {
         "site_name": real["site_name"],

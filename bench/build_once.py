@@ -32,8 +32,8 @@ from typing import Any
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from mkdocs.commands.build import build  # noqa: E402
-from mkdocs.config import load_config  # noqa: E402
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 HOOKS_FILE = "hooks/events.py"
 

@@ -21,7 +21,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from playwright.sync_api import sync_playwright
-
 from serve import Server
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,7 +105,7 @@ def lighthouse(url: str) -> dict[str, Any]:
                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=240)
         data = json.loads(report.read_text(encoding="utf-8"))
     scores = {name: round(100 * (data["categories"][name]["score"] or 0)) for name in CATEGORIES}
-    failing = {}
+    failing: dict[str, list[str]] = {}
     for name in CATEGORIES:
         for ref in data["categories"][name]["auditRefs"]:
             audit = data["audits"][ref["id"]]

@@ -130,7 +130,8 @@ def _targets(results: dict[str, Any], steps: list[dict[str, Any]]) -> tuple[str,
             f"{(worst_share[1] - HOOKS_SHARE_MAX) * 100:.1f} points over 10%. On the real site: {listed}.{big_parts}"
         )
     if steps and worst_growth > GROWTH_MAX:
-        misses.append(f"- **Growth**: t(10N)/t(N) reaches {worst_growth:.1f} (over 11 by {worst_growth - GROWTH_MAX:.1f}).")
+        misses.append(f"- **Growth**: t(10N)/t(N) reaches {worst_growth:.1f} "
+                      f"(over 11 by {worst_growth - GROWTH_MAX:.1f}).")
     if worst_handler and worst_handler[2] > GROWTH_MAX:
         misses.append(f"- **A hook step worse than linear**: `{worst_handler[1]}` grows {worst_handler[2]:.1f}x "
                       f"from {worst_handler[0]['from']}x to {worst_handler[0]['to']}x. "
@@ -144,7 +145,8 @@ def _targets(results: dict[str, Any], steps: list[dict[str, Any]]) -> tuple[str,
         ours = {name: size for name, size in real_home.items() if name not in plain_home}
         late = sum(size for name, size in plain_home.items() if name.startswith("search.") or name == "favicon.png")
         misses.append(
-            f"- **First view**: up to {_kib(heaviest[1]['bytes'])} KiB, {_kib(heaviest[1]['bytes'] - WEIGHT_MAX_KIB * KIB)}"
+            f"- **First view**: up to {_kib(heaviest[1]['bytes'])} KiB, "
+            f"{_kib(heaviest[1]['bytes'] - WEIGHT_MAX_KIB * KIB)}"
             f" KiB over 80. Plain Material building the same pages weighs {_kib(plain_min)} to {_kib(plain_max)} KiB "
             f"measured the same way: its JavaScript and CSS alone (bundle, search worker, main stylesheet) are "
             f"{_kib(material)} KiB compressed, and the search index, the page and the favicon come on top. (Leave out "
@@ -162,7 +164,8 @@ def _targets(results: dict[str, Any], steps: list[dict[str, Any]]) -> tuple[str,
         generated = areas.get("themes", 0) + areas.get("speakers", 0)
         plain_records = build["baseline_search_index"]["by_area"].get("records", 0)
         misses.append(
-            f"- **Search index**: {index_ratio:.1f}x the text on the real record ({_kib(build['search_index']['bytes'])}"
+            f"- **Search index**: {index_ratio:.1f}x the text on the real record "
+            f"({_kib(build['search_index']['bytes'])}"
             f" KiB for {_kib(build['text_bytes'])} KiB of text; plain Material on the same pages: "
             f"{_kib(build['baseline_search_index']['bytes'])} KiB, so the pages, not the hooks' search entries, make "
             f"most of it). The theme and speaker pages are {_kib(generated)} KiB of it: their excerpts repeat the "
@@ -197,10 +200,12 @@ def markdown(results: dict[str, Any]) -> str:
         "# Benchmarks\n",
         "Written by `make bench` (bench/run.py); do not edit by hand. Reproduce with:\n",
         "```sh\nmake bench            # about "
-        f"{results['bench_s'] / 60:.0f} minutes here; BENCH_SCALES=\"1 10\" BENCH_LIGHTHOUSE=0 make bench for a quick look\n```\n",
+        f"{results['bench_s'] / 60:.0f} minutes here; "
+        "BENCH_SCALES=\"1 10\" BENCH_LIGHTHOUSE=0 make bench for a quick look\n```\n",
         f"Measured {machine['date']} at commit `{machine['commit']}` on {machine['cpus']} CPUs ({machine['cpu']}), "
         f"{machine['memory']} of memory, {machine['os']}; Python {machine['python']}, MkDocs {machine['mkdocs']}, "
-        f"Material for MkDocs {machine['material']}, Python-Markdown {machine['markdown']}, PyYAML {machine['pyyaml']}; "
+        f"Material for MkDocs {machine['material']}, Python-Markdown {machine['markdown']}, "
+        f"PyYAML {machine['pyyaml']}; "
         f"{machine['chromium']}; Lighthouse {machine['lighthouse']}. Load average {machine['load']} at the start "
         f"and {machine.get('load_after', '?')} at the end: other work shared the machine, so CPU time (user + "
         "system, from the OS) is the figure to compare; wall time is given too.\n",

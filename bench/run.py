@@ -199,7 +199,7 @@ def machine() -> dict[str, str]:
     from importlib.metadata import version
 
     return {
-        "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "commit": command_output("git", "-C", str(ROOT), "describe", "--always", "--dirty"),
         "cpus": str(os.cpu_count()),
         "cpu": cpu,
@@ -220,8 +220,8 @@ def main() -> None:
     WORK.mkdir(exist_ok=True)
     out = ROOT / os.environ.get("BENCH_OUT", "BENCHMARKS.md")
     if sys.argv[1:] == ["--report-only"]:  # rewrite BENCHMARKS.md from the last results
-        results = json.loads((WORK / "results.json").read_text(encoding="utf-8"))
-        out.write_text(report.markdown(results), encoding="utf-8")
+        last = json.loads((WORK / "results.json").read_text(encoding="utf-8"))
+        out.write_text(report.markdown(last), encoding="utf-8")
         return
     scales = [int(s) for s in os.environ.get("BENCH_SCALES", "1 10 100 1000").split()]
     runs = int(os.environ.get("BENCH_RUNS", "5"))

@@ -37,7 +37,7 @@ def _handler(root: Path) -> type[BaseHTTPRequestHandler]:
         def log_message(self, *args: object) -> None:  # quiet: the bench prints its own results
             pass
 
-        def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        def do_GET(self) -> None:  # http.server's naming
             path = self._resolve(unquote(urlsplit(self.path).path))
             status = 200
             if path is None:

@@ -72,7 +72,7 @@ def _dump_yaml(path: Path, data: Any) -> None:
 def _source_parts(source: str) -> tuple[list[str], list[tuple[str, str]]]:
     """(front blocks, [(heading, raw text of the part's paragraphs)]), split as fidelity.source_blocks does."""
     blocks = [block.strip() for block in BLANK_LINE.split(source.replace("\r\n", "\n")) if block.strip()]
-    front, parts = blocks[:2], []
+    front, parts = blocks[:2], list[tuple[str, list[str]]]()
     for block in blocks[2:]:
         if fidelity.HEADING.match(fidelity.normalise(block)):
             parts.append((block, []))
@@ -133,7 +133,7 @@ def generate(scale: int, out: Path, root: Path = ROOT) -> SynthRecord:
         shutil.copy(data / name, out / "data" / name)
 
     source_parts, paragraph_count = [], 0
-    for (heading, raw_text), (file_name, front, section) in zip(parts, sections):
+    for (heading, raw_text), (file_name, front, section) in zip(parts, sections, strict=True):
         source_text, paragraphs = _replicate_part(raw_text, section, corrections, scale)
         paragraph_count += len(paragraphs)
         source_parts.append(heading + "\n\n" + source_text)
@@ -177,7 +177,8 @@ def _replicate_part(raw_text: str, section: RawSection, corrections: list[dict[s
             raise SystemExit(f"{section.file}: {len(texts)} paragraphs in the corrected source, "
                              f"{len(section.paragraphs)} in docs/")
         sources.append(raw)
-        paragraphs += [f"{_annotation(p, replica)}\n{text}\n" for p, text in zip(section.paragraphs, texts)]
+        paragraphs += [f"{_annotation(p, replica)}\n{text}\n"
+                       for p, text in zip(section.paragraphs, texts, strict=True)]
     return "\n\n".join(sources), paragraphs
 
 

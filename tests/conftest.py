@@ -1,17 +1,40 @@
-"""One real build of the site per test session, and helpers to read its HTML."""
+"""One real build of the site per test run, and what the tests share: the
+project's layout, a throwaway copy of the project, and the built site's HTML.
+
+Under pytest-xdist the workers share that one build: the first worker to need
+it builds it, under a file lock, into the run's common temporary folder.
+"""
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import os
+import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import lxml.html
 import pytest
 
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from recordkit.loader import Loaded
+    from recordkit.model import Corpus
+    from recordkit.problems import Problem
+
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+# The record's folder in docs/, and its pages' URL in the site.
+RECORD_DIR = "data/meetings/2024-04-02-human-security"
+RECORD = "records/2024-04-02-human-security/"
+PARTS = ["overview", "opening-statements", "panel-discussion", "member-states", "concluding-remarks"]
+# Everything a build reads; not the venv, the tests, outputs or caches.
+SKIPPED = {".git", ".venv", "site", "tests", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".bench", "node_modules"}
 
 
 def build_site(site_dir: Path, *, config: Path = ROOT / "mkdocs.yml", strict: bool = True,
@@ -21,19 +44,111 @@ def build_site(site_dir: Path, *, config: Path = ROOT / "mkdocs.yml", strict: bo
     if strict:
         command.append("--strict")
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    return subprocess.run(command, capture_output=True, text=True, env=environment, cwd=config.parent)
+    return subprocess.run(command, capture_output=True, text=True, env=environment, cwd=config.parent, check=False)
+
+
+class Project:
+    """A throwaway copy of the project, to build or load with one input changed."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    @classmethod
+    def copy_of_repo(cls, target: Path) -> Project:
+        target.mkdir(parents=True, exist_ok=True)
+        for source in ROOT.iterdir():
+            name = source.name
+            if name in SKIPPED or name.endswith(".egg-info"):
+                continue
+            if source.is_dir():
+                shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+            elif source.exists():
+                shutil.copy2(source, target / name)
+        return cls(target)
+
+    def path(self, relative: str) -> Path:
+        return self.root / relative
+
+    def read(self, relative: str) -> str:
+        return self.path(relative).read_text(encoding="utf-8")
+
+    def edit(self, relative: str, old: str, new: str, *, count: int = 1) -> None:
+        """Replace `old` (which must be there) by `new` in one file."""
+        text = self.read(relative)
+        assert old in text, f"{old!r} not in {relative}"
+        self.path(relative).write_text(text.replace(old, new, count), encoding="utf-8")
+
+    def line_of(self, relative: str, fragment: str) -> int:
+        """The 1-based line of the first line containing `fragment`."""
+        for number, line in enumerate(self.read(relative).splitlines(), start=1):
+            if fragment in line:
+                return number
+        raise AssertionError(f"{fragment!r} not in {relative}")
+
+    def load(self) -> Loaded:
+        from recordkit.loader import load_corpus
+
+        return load_corpus(root=self.root, data_dir=self.root / "data")
+
+    def problems(self) -> list[Problem]:
+        """The problems load_corpus reports; fails if it loads cleanly."""
+        from recordkit.problems import InputError
+
+        try:
+            self.load()
+        except InputError as error:
+            return error.problems
+        raise AssertionError("the record loaded without any problem")
+
+    def build(self, site_dir: Path, *, strict: bool = True,
+              env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+        return build_site(site_dir, config=self.root / "mkdocs.yml", strict=strict, env=env)
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Relative path -> sha256 of every file under `folder`."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("site")
-    result = build_site(target)
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
-    return target
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The site, built once per run (shared by the xdist workers), with the environment's SITE_URL if set."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's folder, common to its workers
+    target, built = shared / "site", shared / "site.built"
+    with (shared / "site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not built.exists():
+            result = build_site(target)
+            assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+            built.touch()
+        fcntl.flock(lock, fcntl.LOCK_UN)
+    yield target
 
 
 @pytest.fixture(scope="session")
-def corpus():
+def mkdocs_config() -> MkDocsConfig:
+    """mkdocs.yml as MkDocs reads it for the session's build (`!ENV` values from this environment)."""
+    from mkdocs.config import load_config
+
+    return load_config(str(ROOT / "mkdocs.yml"))
+
+
+@pytest.fixture(scope="session")
+def site_url(mkdocs_config: MkDocsConfig) -> str:
+    """The site_url the session's build used: SITE_URL if set, else mkdocs.yml's default; ends with '/'."""
+    url = mkdocs_config.site_url
+    assert url, "mkdocs.yml sets no site_url"
+    return url.rstrip("/") + "/"
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Corpus:
     from recordkit.loader import load_corpus
 
     return load_corpus(root=ROOT, data_dir=ROOT / "data").corpus

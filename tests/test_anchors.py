@@ -9,8 +9,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from conftest import ROOT, Site
-from project_copy import RECORD_DIR, Project, snapshot
+from conftest import RECORD_DIR, ROOT, Project, Site, snapshot
 from recordkit import anchors
 
 CLOSING = f"{RECORD_DIR}/concluding-remarks.md"

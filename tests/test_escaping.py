@@ -12,11 +12,13 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from project_copy import RECORD_DIR, Project
+from conftest import RECORD_DIR, Project
 
 NAME = "</title><script>alert(1)</script>"
 LABEL = "<b>Prevention</b> & co"
 SUMMARY = 'Closing remarks <img src="x" onerror="alert(2)">'
+# One hostile build for the module: under xdist its tests run on one worker.
+pytestmark = pytest.mark.xdist_group("escaping")
 
 
 @pytest.fixture(scope="module")

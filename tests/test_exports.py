@@ -18,11 +18,8 @@ import lxml.etree
 import pytest
 import yaml
 
-from conftest import ROOT, Site
-from test_metadata import configured_site_url
+from conftest import PARTS, RECORD, ROOT, Site
 
-RECORD = "records/2024-04-02-human-security/"
-PARTS = ["overview", "opening-statements", "panel-discussion", "member-states", "concluding-remarks"]
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 NS = {"akn": AKN}
 PARAGRAPH_ELEMENTS = {f"{{{AKN}}}{name}" for name in ("speech", "speechGroup", "narrative", "other")}
@@ -65,7 +62,8 @@ def akn_root(site_dir: Path) -> lxml.etree._Element:
 # -- meeting.json ---------------------------------------------------------------
 
 
-def test_meeting_json_validates_against_its_published_schema(site_dir: Path, exported: dict[str, Any]) -> None:
+def test_meeting_json_validates_against_its_published_schema(site_dir: Path, exported: dict[str, Any],
+                                                             site_url: str) -> None:
     published = json.loads((site_dir / RECORD / "meeting.schema.json").read_text(encoding="utf-8"))
     committed = json.loads((ROOT / "hooks/recordkit/schema/meeting.schema.json").read_text(encoding="utf-8"))
     assert published == committed
@@ -73,7 +71,7 @@ def test_meeting_json_validates_against_its_published_schema(site_dir: Path, exp
     validator = jsonschema.Draft202012Validator(published, format_checker=jsonschema.FormatChecker())
     errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(exported)]
     assert errors == []
-    assert exported["$schema"] == configured_site_url() + RECORD + "meeting.schema.json"
+    assert exported["$schema"] == site_url + RECORD + "meeting.schema.json"
 
 
 def test_the_schema_rejects_a_broken_export(exported: dict[str, Any]) -> None:
@@ -87,11 +85,11 @@ def test_the_schema_rejects_a_broken_export(exported: dict[str, Any]) -> None:
     assert len(errors) == 4
 
 
-def test_meeting_json_holds_every_paragraph_as_the_pages_show_it(site: Site, exported: dict[str, Any]) -> None:
-    site_url = configured_site_url()
+def test_meeting_json_holds_every_paragraph_as_the_pages_show_it(site: Site, exported: dict[str, Any],
+                                                                 site_url: str) -> None:
     shown = html_paragraphs(site)
     assert [p["id"] for p in exported["paragraphs"]] == [p["id"] for p in shown]
-    for item, page in zip(exported["paragraphs"], shown):
+    for item, page in zip(exported["paragraphs"], shown, strict=True):
         assert item["number"] == page["number"] and item["part"] == page["part"]
         assert squash(item["text"]) == page["text"], item["id"]
         assert item["speakers"] == page["speakers"], item["id"]
@@ -126,13 +124,14 @@ def test_meeting_json_references_resolve(exported: dict[str, Any]) -> None:
 # -- citation -------------------------------------------------------------------
 
 
-def test_every_paragraph_offers_its_citation_with_its_permanent_url(site: Site, exported: dict[str, Any]) -> None:
+def test_every_paragraph_offers_its_citation_with_its_permanent_url(site: Site, exported: dict[str, Any],
+                                                                    site_url: str) -> None:
     title = squash(data("meeting.yml")["citation_title"])
     assert title == ("Summary of the informal meeting of the plenary of the General Assembly on human security, "
                      "New York, 2 April 2024")
     by_id = {p["id"]: p for p in exported["paragraphs"]}
     for page in html_paragraphs(site):
-        url = f"{configured_site_url()}{RECORD}{page['part']}/#{page['id']}"
+        url = f"{site_url}{RECORD}{page['part']}/#{page['id']}"
         assert page["cite"] == f"{title}, para. {page['number']}. {url}"
         assert page["cite"] == f"{by_id[page['id']]['citation']}. {by_id[page['id']]['url']}"
 
@@ -198,7 +197,7 @@ def test_akn_parts_and_paragraphs_carry_the_sites_anchors(site: Site, akn_root: 
     sections = akn_root.findall(".//akn:debateBody/akn:debateSection", NS)
     headings = [site.page(RECORD + part + "/").xpath("//h1/@id")[0] for part in PARTS]
     assert [s.get("eId") for s in sections] == headings
-    for section, part in zip(sections, PARTS):
+    for section, part in zip(sections, PARTS, strict=True):
         h1 = squash(site.page(RECORD + part + "/").xpath("//h1")[0].text_content().replace("¶", ""))
         number, heading = (section.findtext(f"akn:{tag}", namespaces=NS) for tag in ("num", "heading"))
         assert squash(f"{number} {heading}") == h1
@@ -217,7 +216,7 @@ def test_akn_has_all_the_text_with_its_speakers(site: Site, akn_root: lxml.etree
         speeches = [element] if element.tag == f"{{{AKN}}}speech" else element.findall("akn:speech", NS)
         assert [s.get("by") for s in speeches] == [f"#person-{s}" for s in page["speakers"]], page["id"]
         assert [s.get("as") for s in speeches] == [f"#role-{roles[s]}" for s in page["speakers"]]
-        for speech, speaker in zip(speeches, page["speakers"]):
+        for speech, speaker in zip(speeches, page["speakers"], strict=True):
             assert speakers[speaker]["name"] in speech.findtext("akn:from", namespaces=NS)
         assert element.findtext("akn:num", namespaces=NS) == f"{page['number']}."  # every paragraph, narrative too
 

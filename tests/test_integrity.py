@@ -7,25 +7,24 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-import yaml
 
-from conftest import ROOT, Site
+from conftest import Site
 
 # Where the record may send a reader: the UN's document system and its website.
 ALLOWED_HOSTS = {"undocs.org", "www.un.org", "un.org"}
-HERE = "https://site.invalid/"  # stands for the site's own origin while resolving links
-SITE_URL = yaml.safe_load(re.sub(r"!ENV \[\w+, (\"[^\"]*\")\]", r"\1", (ROOT / "mkdocs.yml").read_text()))["site_url"]
+HERE = "https://site.invalid/"  # stands for the site's own address once a link is resolved
 RESOURCES = (
     "//script/@src", "//link[not(@rel='canonical') and not(@rel='alternate')]/@href", "//img/@src",
     "//iframe/@src", "//source/@src", "//video/@src", "//audio/@src", "//object/@data", "//embed/@src",
 )
 
 
-def absolute(page_url: str, link: str) -> str:
-    """`link` resolved from the page, with the site's own absolute URL (site_url) counted as the site."""
-    resolved = urljoin(HERE + page_url, link)
-    if SITE_URL and resolved.startswith(SITE_URL):
-        resolved = HERE + resolved[len(SITE_URL):]
+def absolute(page_url: str, link: str, site_url: str) -> str:
+    """`link` resolved from the page where it is published (`site_url` + its URL), and, when it points into
+    the site, restated from HERE. Root-relative links (404.html's) count as the site's only under its path."""
+    resolved = urljoin(site_url + page_url, link)
+    if resolved.startswith(site_url):
+        resolved = HERE + resolved[len(site_url):]
     return resolved
 
 
@@ -41,12 +40,12 @@ def pages(site: Site) -> list[str]:
     return site.html_pages()
 
 
-def test_every_internal_link_and_fragment_resolves(site: Site) -> None:
+def test_every_internal_link_and_fragment_resolves(site: Site, site_url: str) -> None:
     broken = []
     checked = 0
     for url in pages(site):
         for link in site.page(url).xpath("//a/@href | //link/@href"):
-            target = internal_target(absolute(url, link))
+            target = internal_target(absolute(url, link, site_url))
             if target is None:
                 continue
             path, fragment = target
@@ -61,13 +60,13 @@ def test_every_internal_link_and_fragment_resolves(site: Site) -> None:
     assert broken == []
 
 
-def test_external_links_go_only_to_the_allowed_un_hosts(site: Site) -> None:
-    hosts = {}
+def test_external_links_go_only_to_the_allowed_un_hosts(site: Site, site_url: str) -> None:
+    hosts: dict[str | None, str] = {}
     for url in pages(site):
         for link in site.page(url).xpath("//a/@href"):
             if link == "javascript:void(0)":  # Material's own buttons drawn as links; they go nowhere
                 continue
-            resolved = absolute(url, link)
+            resolved = absolute(url, link, site_url)
             if internal_target(resolved) is None:
                 hosts.setdefault(urlsplit(resolved).hostname, f"{url}: {link}")
                 assert urlsplit(resolved).scheme == "https", f"{url}: {link}"
@@ -75,11 +74,11 @@ def test_external_links_go_only_to_the_allowed_un_hosts(site: Site) -> None:
     assert set(hosts) <= ALLOWED_HOSTS, {host: where for host, where in hosts.items() if host not in ALLOWED_HOSTS}
 
 
-def test_no_page_loads_a_resource_from_another_origin(site: Site) -> None:
+def test_no_page_loads_a_resource_from_another_origin(site: Site, site_url: str) -> None:
     foreign = []
     for url in pages(site):
         for link in site.page(url).xpath(" | ".join(RESOURCES)):
-            if not link.startswith("data:") and internal_target(absolute(url, link)) is None:
+            if not link.startswith("data:") and internal_target(absolute(url, link, site_url)) is None:
                 foreign.append(f"{url}: {link}")
     assert foreign == []
 
@@ -96,11 +95,11 @@ def test_no_stylesheet_or_script_of_the_site_imports_from_another_origin(site: S
     assert offenders == []
 
 
-def test_the_sitemap_lists_only_pages_that_exist(site: Site) -> None:
+def test_the_sitemap_lists_only_pages_that_exist(site: Site, site_url: str) -> None:
     sitemap = (site.root / "sitemap.xml").read_text(encoding="utf-8")
     locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
     assert locations
     for location in locations:
-        target = internal_target(absolute("", location))
+        target = internal_target(absolute("", location, site_url))
         assert target is not None, location
         assert site.file_for(target[0]).is_file(), location

@@ -7,7 +7,6 @@ directly, not through the hooks, so the tests check the build rather than restat
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -16,36 +15,11 @@ import lxml.etree
 import lxml.html
 import pytest
 import yaml
+from mkdocs.config.defaults import MkDocsConfig
 
-from conftest import ROOT, Site, build_site
-from project_copy import RECORD_DIR, Project
+from conftest import PARTS, RECORD, RECORD_DIR, ROOT, Project, Site, build_site
 
-RECORD = "records/2024-04-02-human-security/"
-PARTS = ["overview", "opening-statements", "panel-discussion", "member-states", "concluding-remarks"]
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-
-
-class _MkDocsLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml's `!ENV [NAME, default]` as MkDocs does."""
-
-
-def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
-    *variables, default = names if len(names) > 1 else [*names, None]
-    return next((os.environ[v] for v in variables if v in os.environ), default)
-
-
-_MkDocsLoader.add_constructor("!ENV", _env_tag)
-_MkDocsLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: suffix)
-
-
-def mkdocs_config() -> dict[str, Any]:
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_MkDocsLoader)
-
-
-def configured_site_url() -> str:
-    """The site_url the session's build used: SITE_URL if set, else mkdocs.yml's default."""
-    return mkdocs_config()["site_url"].rstrip("/") + "/"
 
 
 def data(name: str) -> Any:
@@ -79,8 +53,7 @@ def json_ld(page: lxml.html.HtmlElement) -> list[dict[str, Any]]:
 # -- every page ---------------------------------------------------------------
 
 
-def test_every_page_has_description_canonical_open_graph_and_twitter_tags(site: Site) -> None:
-    site_url = configured_site_url()
+def test_every_page_has_description_canonical_open_graph_and_twitter_tags(site: Site, site_url: str) -> None:
     pages = content_pages(site)
     assert len(pages) > 20
     for url in pages:
@@ -93,13 +66,13 @@ def test_every_page_has_description_canonical_open_graph_and_twitter_tags(site: 
         assert head["og:description"] == head["description"] == head["twitter:description"], url
 
 
-def test_every_page_declares_the_configured_language(site: Site) -> None:
-    language = mkdocs_config()["theme"]["language"]
+def test_every_page_declares_the_configured_language(site: Site, mkdocs_config: MkDocsConfig) -> None:
+    language = mkdocs_config.theme["language"]
     for url in content_pages(site):
         assert site.page(url).get("lang") == language, url
 
 
-def test_descriptions_say_what_each_page_is(site: Site) -> None:
+def test_descriptions_say_what_each_page_is(site: Site, mkdocs_config: MkDocsConfig) -> None:
     meeting = data("meeting.yml")
     description = lambda url: head_values(site.page(url))["description"][0]  # noqa: E731
     assert description(RECORD) == " ".join(meeting["description"].split())
@@ -112,7 +85,7 @@ def test_descriptions_say_what_each_page_is(site: Site) -> None:
         text = description(f"speakers/{speaker['id']}/")
         assert text.startswith(speaker["name"]) and all(title in text for title in speaker.get("titles", [])[:1])
     # The generated index pages each have their own description, not the site's.
-    generic = " ".join(mkdocs_config()["site_description"].split())
+    generic = " ".join((mkdocs_config.site_description or "").split())
     for url in ("speakers/", "themes/", "documents/", f"{RECORD}notes/", f"{RECORD}downloads/"):
         assert description(url) != generic, url
 
@@ -138,7 +111,7 @@ def test_json_ld_parses_on_every_page_that_has_it(site: Site) -> None:
     assert with_json_ld >= 1 + len(PARTS) + len(data("speakers.yml")["speakers"])
 
 
-def test_meeting_page_describes_the_meeting_as_an_event(site: Site) -> None:
+def test_meeting_page_describes_the_meeting_as_an_event(site: Site, site_url: str) -> None:
     meeting, speakers = data("meeting.yml"), data("speakers.yml")["speakers"]
     [event] = json_ld(site.page(RECORD))
     assert event["@type"] == "Event"
@@ -148,16 +121,16 @@ def test_meeting_page_describes_the_meeting_as_an_event(site: Site) -> None:
     assert event["organizer"]["name"] == convener["name"] and event["organizer"]["@type"] == "Person"
     names = {s["id"]: s["name"] for s in speakers}
     assert sorted(p["name"] for p in event["performer"]) == sorted(names[s] for s in meeting["participants"])
-    assert event["url"] == configured_site_url() + RECORD
+    assert event["url"] == site_url + RECORD
 
 
-def test_each_speaker_page_describes_a_person(site: Site) -> None:
+def test_each_speaker_page_describes_a_person(site: Site, site_url: str) -> None:
     for speaker in data("speakers.yml")["speakers"]:
         [item] = json_ld(site.page(f"speakers/{speaker['id']}/"))
         # The floor ("Member States and Observers") is many delegations: an Organization.
         assert item["@type"] == ("Organization" if speaker.get("collective") else "Person")
         assert item["name"] == speaker["name"]
-        assert item["url"] == configured_site_url() + f"speakers/{speaker['id']}/"
+        assert item["url"] == site_url + f"speakers/{speaker['id']}/"
         if not speaker.get("collective"):
             assert item["jobTitle"] == speaker.get("titles", [])
             assert item.get("honorificPrefix") == speaker.get("honorific")

@@ -10,10 +10,7 @@ import re
 
 import yaml
 
-from conftest import ROOT, Site
-
-RECORD = "records/2024-04-02-human-security/"
-PARTS = ["overview", "opening-statements", "panel-discussion", "member-states", "concluding-remarks"]
+from conftest import PARTS, RECORD, ROOT, Site
 
 
 def expected_blocks() -> list[str]:

@@ -10,8 +10,8 @@ from recordkit import pages
 from recordkit.anchors import part_anchors
 from recordkit.links import DocumentLinker
 from recordkit.model import (
-    Correction,
     Corpus,
+    Correction,
     Delegation,
     Document,
     Meeting,

@@ -18,8 +18,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from conftest import ROOT
-from project_copy import RECORD_DIR, Project, snapshot
+from conftest import RECORD_DIR, ROOT, Project, snapshot
 
 EPOCH = 1712102400  # 2024-04-03 00:00:00 UTC, the day after the meeting
 CLOSING = f"{RECORD_DIR}/concluding-remarks.md"
@@ -39,12 +38,12 @@ def test_two_clean_builds_are_byte_identical(tmp_path: Path) -> None:
     assert differing == []
 
     # The dates a build writes come from SOURCE_DATE_EPOCH, not from the clock.
-    day = dt.datetime.fromtimestamp(EPOCH, dt.timezone.utc).date().isoformat()
+    day = dt.datetime.fromtimestamp(EPOCH, dt.UTC).date().isoformat()
     sitemap = (first / "sitemap.xml").read_text(encoding="utf-8")
     assert set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap)) == {day}
     compressed = (first / "sitemap.xml.gz").read_bytes()
     (mtime,) = struct.unpack("<I", compressed[4:8])  # the gzip header's modification time
-    assert dt.datetime.fromtimestamp(mtime, dt.timezone.utc).date().isoformat() == day
+    assert dt.datetime.fromtimestamp(mtime, dt.UTC).date().isoformat() == day
     assert gzip.decompress(compressed).decode("utf-8") == sitemap
 
 

@@ -9,8 +9,7 @@ from collections import defaultdict
 
 import pytest
 
-from conftest import Site
-from test_record_text import PARTS, RECORD
+from conftest import PARTS, RECORD, Site
 
 
 def record_paragraph_chips(site: Site) -> dict[str, dict[str, set[str]]]:
@@ -95,7 +94,8 @@ def test_speakers_index_groups_by_part_in_the_meeting(site: Site) -> None:
     assert groups[:5] == ["role-chair", "role-keynote", "role-moderator", "role-panellist", "role-floor"]
     assert "role-representative" in groups
     panellists = page.get_element_by_id("role-panellist").getnext()
-    assert [a.text_content() for a in panellists.xpath(".//a")] == ["Laura Chinchilla", "Mohamed Ibn Chambas", "Rabab Fatima"]
+    assert [a.text_content() for a in panellists.xpath(".//a")] == [
+        "Laura Chinchilla", "Mohamed Ibn Chambas", "Rabab Fatima"]
 
 
 def test_every_paragraph_has_a_fixed_id_and_a_permalink(site: Site, corpus) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from project_copy import RECORD_DIR, Project, snapshot
+from conftest import RECORD_DIR, Project, snapshot
 
 OVERVIEW = f"{RECORD_DIR}/overview.md"
 CLOSING = f"{RECORD_DIR}/concluding-remarks.md"

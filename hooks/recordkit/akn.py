@@ -45,7 +45,7 @@ def _generated_on() -> dt.date:
     """The manifestation's date: SOURCE_DATE_EPOCH when set, for reproducible builds; else today."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
     return dt.date.today()
 
 

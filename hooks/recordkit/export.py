@@ -15,12 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from . import akn, model
-from .schema import FORMAT_VERSION, schema_text
 from . import urls as paths
 from .citation import citation_text
 from .model import Corpus, Meeting
+from .schema import FORMAT_VERSION, schema_text
 from .urls import SiteUrls
-
 
 
 def as_data(entity: Any) -> dict[str, Any]:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+
 def normalise(text: str) -> str:
     """Whitespace is layout, not words: compare texts with runs of it folded."""
     return " ".join(text.split())

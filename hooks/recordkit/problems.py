@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -49,7 +50,7 @@ class Problems:
             raise InputError(self.errors)
 
 
-def did_you_mean(unknown: str, known: list[str] | set[str] | dict[str, object]) -> str:
+def did_you_mean(unknown: str, known: Iterable[str]) -> str:
     """' (did you mean 'x'?)' for the closest known ids, or '' when none is close."""
     close = difflib.get_close_matches(unknown, sorted(known), n=3, cutoff=0.6)
     if not close:

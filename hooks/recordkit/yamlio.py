@@ -8,7 +8,7 @@ mapping and key starts.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -55,7 +55,9 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineD
 # one; both build nodes with line marks and use the same safe constructor. Its
 # error messages are terser, so a document that fails is parsed again by the
 # pure-Python loader, whose message and line we report.
-_FastLineLoader: type = type("_FastLineLoader", (yaml.CSafeLoader,), {}) if yaml.__with_libyaml__ else _LineLoader
+_FastLineLoader: type[yaml.CSafeLoader] | type[_LineLoader] = (
+    cast("type[yaml.CSafeLoader]", type("_FastLineLoader", (yaml.CSafeLoader,), {})) if yaml.__with_libyaml__
+    else _LineLoader)
 
 for _loader in {_LineLoader, _FastLineLoader}:
     _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
@@ -87,11 +89,11 @@ def parse_yaml(text: str, display: str, problems: Problems, *, first_line: int =
     Markdown file (front matter, paragraph annotations).
     """
     try:
-        return shift_lines(yaml.load(text, Loader=_FastLineLoader), first_line - 1)  # noqa: S506 - safe loaders
+        return shift_lines(yaml.load(text, Loader=_FastLineLoader), first_line - 1)  # safe loaders
     except yaml.YAMLError:
         pass  # parsed again below for the clearer message
     try:
-        return shift_lines(yaml.load(text, Loader=_LineLoader), first_line - 1)  # noqa: S506
+        return shift_lines(yaml.load(text, Loader=_LineLoader), first_line - 1)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + first_line if mark else None

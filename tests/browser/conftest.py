@@ -2,10 +2,14 @@
 
 Every page a test opens is watched: a console error, an uncaught exception
 or a request to any origin but the site's own fails the test that caused it.
+
+Also what the browser tests check again and again (pages, screens, waits on
+the page's own state: never a fixed sleep).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import threading
@@ -17,7 +21,11 @@ from typing import Any
 
 import pytest
 
-from .helpers import DESKTOP
+from conftest import RECORD
+
+PART = RECORD
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 375, "height": 812}
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -43,12 +51,13 @@ class _SiteHandler(SimpleHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - keep the test output clean
+    def log_message(self, format: str, *args: Any) -> None:  # keep the test output clean
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(site_dir: Path) -> Iterator[str]:
+@contextlib.contextmanager
+def serve(site_dir: Path) -> Iterator[str]:
+    """`site_dir` served from 127.0.0.1 on a free port, as a static host serves it: its base URL."""
     handler = functools.partial(_SiteHandler, directory=str(site_dir))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)  # port 0: a free port
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -58,6 +67,12 @@ def base_url(site_dir: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir: Path) -> Iterator[str]:
+    with serve(site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -71,7 +86,7 @@ def browser() -> Iterator[Any]:
     with sync_playwright() as playwright:
         try:
             chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        except Exception as error:  # noqa: BLE001 - any launch failure fails the suite, loudly
+        except Exception as error:  # any launch failure fails the suite, loudly
             pytest.fail(f"Chromium at {CHROMIUM} did not start: {error}")
         yield chromium
         chromium.close()
@@ -150,3 +165,93 @@ def new_page(browser: Any, base_url: str) -> Iterator[Any]:
 @pytest.fixture
 def page(new_page: Any) -> Any:
     return new_page()
+
+
+# -- waits on the page's own state ---------------------------------------------
+
+# Nothing on the page is moving: no CSS transition or finite animation is running
+# (Material fades its overlays and tooltips, and eases colours when the palette
+# changes), and no tooltip is on its way in or out (Material inserts a tooltip,
+# then marks it active a frame later, and removes it 250 ms after it fades out).
+_SETTLED = """() => document.getAnimations().every(a =>
+    a.playState !== 'running' || a.effect.getComputedTiming().iterations === Infinity)
+  && [...document.querySelectorAll('.md-tooltip')].every(t => t.classList.contains('md-tooltip--active'))"""
+
+
+def wait_until_settled(page: Any) -> None:
+    """Judge the page only once its transitions have ended (colours, opacity, position are final)."""
+    page.wait_for_function(_SETTLED, polling="raf", timeout=5000)
+
+
+# The search worker is ready: Material replaces "Initializing search" by the placeholder.
+_SEARCH_READY = """() => { const meta = document.querySelector('.md-search-result__meta');
+  return !!meta && meta.textContent.trim() !== '' && !/initializ/i.test(meta.textContent); }"""
+_SEARCH_PLACEHOLDER = "document.querySelector('.md-search-result__meta').textContent.trim()"
+
+
+def search_for(page: Any, query: str) -> None:
+    """Type `query` into the focused search box; return once the worker's results for it are shown.
+
+    Material sends the box's value to its search worker on each keyup, and shows each
+    answer in turn. The query goes in as one insertion and one last key press, after the
+    worker is ready: one keyup, one query, so the first answer shown is the final one.
+    """
+    assert page.evaluate("document.activeElement.matches('input.md-search__input')"), "the search box has no focus"
+    page.wait_for_function(_SEARCH_READY, timeout=10000)
+    placeholder = page.evaluate(_SEARCH_PLACEHOLDER)
+    page.keyboard.insert_text(query[:-1])
+    page.keyboard.press(query[-1])
+    page.wait_for_function(f"p => {_SEARCH_PLACEHOLDER} !== p", arg=placeholder, timeout=10000)
+    wait_until_settled(page)
+
+
+# The paragraph is a link's target, wholly or at least its top in the viewport,
+# and looks it: its background is the highlight, not the page's.
+_SHOWN = """id => {
+  const para = document.getElementById(id);
+  if (!para) return {found: false};
+  const box = para.getBoundingClientRect();
+  const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+  const style = getComputedStyle(para);
+  const page = getComputedStyle(document.body);
+  return {
+    found: true,
+    target: para.matches(':target'),
+    topInView: box.top >= header - 1 && box.top < window.innerHeight,
+    background: style.backgroundColor,
+    pageBackground: page.backgroundColor,
+    edge: style.borderLeftColor,
+  };
+}"""
+
+# The page has loaded, `id` is its target, and the scroll has come to rest: the
+# paragraph's position is the same as one frame earlier and no transition runs.
+_AT_REST = """id => {
+  const para = document.getElementById(id);
+  if (document.readyState !== 'complete' || !para || !para.matches(':target')) return false;
+  const now = `${window.scrollX},${window.scrollY},${para.getBoundingClientRect().top}`;
+  const still = window.__testsLastPosition === now;
+  window.__testsLastPosition = now;
+  return still && document.getAnimations().every(a =>
+    a.playState !== 'running' || a.effect.getComputedTiming().iterations === Infinity);
+}"""
+
+
+def paragraph_state(page: Any, paragraph_id: str) -> dict[str, Any]:
+    return page.evaluate(_SHOWN, paragraph_id)
+
+
+def wait_for_target_at_rest(page: Any, target_id: str) -> None:
+    """`target_id` is the loaded page's target, and Material has finished scrolling to it."""
+    page.wait_for_function(_AT_REST, arg=target_id, polling="raf", timeout=5000)
+
+
+def assert_paragraph_shown(page: Any, paragraph_id: str) -> None:
+    """`paragraph_id` is the page's target, its top below the sticky header, and highlighted."""
+    wait_for_target_at_rest(page, paragraph_id)
+    state = paragraph_state(page, paragraph_id)
+    assert state["found"], f"#{paragraph_id} is not on {page.url}"
+    assert state["target"], f"#{paragraph_id} is not the target of {page.url}"
+    assert state["topInView"], f"#{paragraph_id} is not in view at {page.url}: {state}"
+    assert state["background"] not in ("rgba(0, 0, 0, 0)", "transparent", state["pageBackground"]), (
+        f"#{paragraph_id} is not highlighted: {state}")

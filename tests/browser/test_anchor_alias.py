@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from typing import Any
 
 import pytest
 
-from browser.conftest import _SiteHandler
-from browser.helpers import PART, paragraph_state
-from project_copy import RECORD_DIR, Project
+from browser.conftest import PART, paragraph_state, serve, wait_for_target_at_rest
+from conftest import RECORD_DIR, Project
 
 pytestmark = pytest.mark.browser
 
@@ -26,20 +22,13 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site = project.root.parent / "site"
     result = project.build(site)
     assert result.returncode == 0, result.stderr
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_SiteHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(site) as url:
+        yield url
 
 
 def test_the_old_link_lands_on_the_renamed_paragraph(page: Any) -> None:
     page.goto(f"{PART}concluding-remarks/#p-closing-takasu")
-    page.wait_for_load_state("load")
-    page.wait_for_timeout(200)
-    assert page.evaluate("document.getElementById('p-closing-takasu').matches(':target')")
+    wait_for_target_at_rest(page, "p-closing-takasu")
     state = paragraph_state(page, "p-closing-remarks")
     assert state["found"] and not state["target"]
     assert state["topInView"], state

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from .helpers import assert_paragraph_shown
+from browser.conftest import assert_paragraph_shown
 
 pytestmark = pytest.mark.browser
 
@@ -27,8 +27,7 @@ def test_every_permalink_opens_its_paragraph(page: Any, record: Any) -> None:
     for paragraph in record.paragraphs:
         page.goto(_paragraph_url(record, paragraph.id))
         assert_paragraph_shown(page, paragraph.id)
-        # The address keeps the paragraph's anchor: the reader can copy it from the bar.
-        page.wait_for_timeout(300)
+        # The address keeps the paragraph's anchor once the page is at rest: the reader can copy it from the bar.
         assert page.evaluate("location.hash") == f"#{paragraph.id}"
 
 
@@ -42,7 +41,7 @@ def test_clicking_a_paragraph_number_highlights_it(page: Any, record: Any) -> No
 @pytest.mark.parametrize("kind", ["speakers", "themes"])
 def test_links_from_speaker_and_theme_pages_land_on_the_paragraph(page: Any, record: Any, kind: str) -> None:
     """Click each paragraph's link on the page of its first speaker (or theme): a real click, a real load."""
-    from recordkit.urls import speaker_src, theme_src, page_url
+    from recordkit.urls import page_url, speaker_src, theme_src
 
     reached = 0
     for paragraph in record.paragraphs:

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from .helpers import PART
+from browser.conftest import PART, search_for, wait_until_settled
 
 pytestmark = pytest.mark.browser
 
@@ -61,7 +61,7 @@ def test_every_link_is_reached_with_tab_and_focus_is_visible(page: Any, url: str
         if state["id"] is not None:
             reached.add(state["id"])
         if not (state["ring"] and state["inView"]):
-            page.wait_for_timeout(400)  # Material fades its search overlay out: judge once it has
+            wait_until_settled(page)  # Material fades its search overlay out: judge once it has
             state = page.evaluate(_FOCUS_STATE)
             if not (state["ring"] and state["inView"]):
                 unseen.append(state)
@@ -90,8 +90,8 @@ def test_search_opens_and_closes_from_the_keyboard(page: Any, key: str) -> None:
     page.keyboard.press(key)
     assert page.evaluate("document.activeElement.matches('input.md-search__input')")
     assert page.is_checked('input[data-md-toggle="search"]')
-    page.keyboard.type("prevention")
-    page.wait_for_selector(".md-search-result__item")
+    search_for(page, "prevention")
+    assert page.locator(".md-search-result__item").count() > 0
     page.keyboard.press("ArrowDown")
     assert page.evaluate("!!document.activeElement.closest('.md-search-result')"), "arrows do not reach the results"
     page.keyboard.press("Escape")

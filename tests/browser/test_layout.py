@@ -6,12 +6,13 @@ from typing import Any
 
 import pytest
 
-from .helpers import PART, PHONE
+from browser.conftest import PART, PHONE
+from conftest import PARTS
 
 pytestmark = pytest.mark.browser
 
-PARTS = ["overview", "opening-statements", "panel-discussion", "member-states", "concluding-remarks"]
-PHONE_PAGES = ["", *(f"{PART}{part}/" for part in PARTS), f"{PART}notes/", f"{PART}downloads/", "speakers/", "speakers/fatima/",
+PHONE_PAGES = ["", *(f"{PART}{part}/" for part in PARTS), f"{PART}notes/", f"{PART}downloads/",
+               "speakers/", "speakers/fatima/",
                "themes/", "themes/vulnerable-countries/", "documents/", "no/such/page/"]
 
 
@@ -20,9 +21,11 @@ def test_every_page_loads_without_console_errors_or_foreign_requests(page: Any, 
     urls = site.html_pages()
     assert len(urls) > 20
     for url in urls:
-        response = page.goto(url)
+        # The page has loaded, and so has what its search worker fetches after the load.
+        with page.expect_response(lambda response: response.url.endswith("/search/search_index.json")) as index:
+            response = page.goto(url)
         assert response.status == 200, url
-        page.wait_for_load_state("networkidle")
+        assert index.value.ok, f"{url}: the search index did not load"
 
 
 @pytest.fixture

@@ -12,12 +12,11 @@ paragraph, in view and highlighted.
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 import pytest
 
-from .helpers import PART, assert_paragraph_shown
+from browser.conftest import PART, assert_paragraph_shown, search_for
 
 pytestmark = pytest.mark.browser
 
@@ -62,22 +61,7 @@ def run_query(page: Any, query: str) -> list[list[str]]:
     """Type `query` into the search box; the shown paragraph and page links of each result item."""
     page.goto("")
     page.keyboard.press("/")  # Material's shortcut: focus the search box
-    assert page.evaluate("document.activeElement.matches('input.md-search__input')")
-    page.keyboard.type(query, delay=10)
-    return read_results(page)
-
-
-def read_results(page: Any, timeout: float = 10.0) -> list[list[str]]:
-    """The results once they stop changing (the search runs in a worker, as the reader types)."""
-    deadline, previous, stable = time.monotonic() + timeout, None, 0
-    while time.monotonic() < deadline:
-        page.wait_for_timeout(150)
-        html = page.inner_html(".md-search-result")
-        ready = page.locator(".md-search-result__item").count() > 0 or "No matching" in html
-        stable = stable + 1 if html == previous and ready else 0
-        if stable >= 3:
-            break
-        previous = html
+    search_for(page, query)
     return page.eval_on_selector_all(
         ".md-search-result__item",
         """items => items.map(item => [...item.querySelectorAll('a.md-search-result__link')]

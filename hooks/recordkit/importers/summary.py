@@ -19,8 +19,8 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from itertools import pairwise
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -77,7 +77,7 @@ def _field(entry: Any, name: str, default: Any = "") -> Any:
 # ---------------------------------------------------------------------------
 # Vocabulary of the text
 
-MONTHS = ("January February March April May June July August September October November December").split()
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 DATE = re.compile(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})\b")
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # A part heading is a block of one short line: "IV. Key messages from interventions by Member States".
@@ -101,7 +101,7 @@ SESSION = re.compile(r"\bat its ((?:[a-z]+-)?[a-z]+) session\b")
 MEETING_TYPE = re.compile(r"\b(?:convened|held) an? ((?:informal |formal )?(?:plenary )?meeting)\b")
 
 # Words that end a phrase the editor would read as cut in two (used to frame a page-break correction).
-FUNCTION_WORDS = frozenset("a an the of to for in on at by with from and or but as its their his her".split())
+FUNCTION_WORDS = frozenset(["a", "an", "the", "of", "to", "for", "in", "on", "at", "by", "with", "from", "and", "or", "but", "as", "its", "their", "his", "her"])
 # A paragraph ends with one of these (closing quotes and brackets aside); a block that does not was cut.
 TERMINAL = ".!?:;…"
 CLOSERS = "\"'”’)]"
@@ -110,12 +110,7 @@ PHRASE_BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s+|[,;:]\s+|\s+(?:and|or|but)\
 
 # Summaries report statements in the past tense: "X noted that", "Member States underlined".
 REPORTING_VERBS = frozenset(
-    """noted stressed highlighted said stated underscored underlined emphasized emphasised expressed
-    recognized recognised welcomed recalled reiterated appreciated acknowledged thanked reflected outlined
-    urged appealed called voiced shared discussed identified questioned reminded observed pointed added
-    explained described proposed suggested recommended commended affirmed reaffirmed opened closed
-    concluded argued warned agreed cautioned insisted asserted mentioned spoke remarked focused indicated
-    announced invited requested asked praised referred addressed pledged reported delivered""".split()
+    ["noted", "stressed", "highlighted", "said", "stated", "underscored", "underlined", "emphasized", "emphasised", "expressed", "recognized", "recognised", "welcomed", "recalled", "reiterated", "appreciated", "acknowledged", "thanked", "reflected", "outlined", "urged", "appealed", "called", "voiced", "shared", "discussed", "identified", "questioned", "reminded", "observed", "pointed", "added", "explained", "described", "proposed", "suggested", "recommended", "commended", "affirmed", "reaffirmed", "opened", "closed", "concluded", "argued", "warned", "agreed", "cautioned", "insisted", "asserted", "mentioned", "spoke", "remarked", "focused", "indicated", "announced", "invited", "requested", "asked", "praised", "referred", "addressed", "pledged", "reported", "delivered"]
 )
 ADVERB = r"(?:also|further|then|again|too|[a-z]+ly)"
 VERB = re.compile(r"\b(?:" + ADVERB + r"\s+)?(?P<verb>[a-z]+)\b")

@@ -38,7 +38,7 @@ from .imported import (
 from .pdf_text import Block, PdfText, read_pdf
 from .registry import Registry
 
-MONTHS = "January February March April May June July August September October November December".split()
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 SYMBOL = re.compile(r"\b(A/(\d+)/PV\.(\d+))\b")
 SESSION = re.compile(r"^([A-Z][a-z]+(?:-[a-z]+)?) session$", re.M)
 MEETING = re.compile(r"^(\d+)(?:st|nd|rd|th) plenary meeting$", re.M)
@@ -102,12 +102,11 @@ DOC_SYMBOL = re.compile(
 )
 RESOLUTIONS = re.compile(r"\bresolutions? ((?:\d{2,3}/\d+(?: [A-Z]\b)?(?:, | and |,? and )?)+)")
 RESOLUTION_NUMBER = re.compile(r"(\d{2,3})/(\d+)(?: ([A-Z])\b)?")
-STOPWORDS = set("a an and the of on in to for at by with its their from as".split())
+STOPWORDS = set(["a", "an", "and", "the", "of", "on", "in", "to", "for", "at", "by", "with", "its", "their", "from", "as"])
 ORDINALS = {
     w: n
     for n, w in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split(),
+        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"],
         start=1,
     )
 }
