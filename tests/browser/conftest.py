@@ -255,3 +255,24 @@ def assert_paragraph_shown(page: Any, paragraph_id: str) -> None:
     assert state["topInView"], f"#{paragraph_id} is not in view at {page.url}: {state}"
     assert state["background"] not in ("rgba(0, 0, 0, 0)", "transparent", state["pageBackground"]), (
         f"#{paragraph_id} is not highlighted: {state}")
+
+
+@dataclass
+class SummaryRecord:
+    """The summary meeting as the deep-link tests walk it: its parts and paragraphs by id."""
+
+    sections: tuple[Any, ...]
+    paragraphs: list[Any]
+    section_of: dict[str, Any]
+    paragraph_by_id: dict[str, Any]
+
+
+@pytest.fixture(scope="session")
+def record(corpus: Any) -> SummaryRecord:
+    meeting = corpus.meeting_by_id["2024-04-02-human-security"]
+    return SummaryRecord(
+        sections=meeting.sections,
+        paragraphs=meeting.paragraphs,
+        section_of={p.id: part for part in meeting.sections for p in part.paragraphs},
+        paragraph_by_id={p.id: p for p in meeting.paragraphs},
+    )

@@ -63,7 +63,7 @@ def test_every_link_is_reached_with_tab_and_focus_is_visible(page: Any, url: str
         if not (state["ring"] and state["inView"]):
             wait_until_settled(page)  # Material fades its search overlay out: judge once it has
             state = page.evaluate(_FOCUS_STATE)
-            if not (state["ring"] and state["inView"]):
+            if state is not None and not (state["ring"] and state["inView"]):
                 unseen.append(state)
     missing = links - reached
     assert not missing, f"{len(missing)} links on {url!r} are never focused with Tab"
