@@ -74,7 +74,7 @@ def test_copy_link_copies_the_full_permanent_url(clipboard_page: Any, record: An
     page = clipboard_page
     paragraph = record.paragraph_by_id["p-sg-statement"]
     page.goto(_paragraph_url(record, paragraph.id))
-    button = page.get_by_role("button", name=f"Copy the link to paragraph {paragraph.number}")
+    button = page.get_by_role("button", name=f"Copy link to paragraph {paragraph.number}")
     assert button.is_visible(), "the Copy link button is hidden: record.js did not run"
     button.click()
     expected = _canonical_paragraph_url(page, paragraph.id)
@@ -82,7 +82,7 @@ def test_copy_link_copies_the_full_permanent_url(clipboard_page: Any, record: An
     assert page.evaluate("navigator.clipboard.readText()") == expected
     expect(button).to_have_text("Copied")
     # Said to screen readers too: the button's aria-label hides its text.
-    expect(page.get_by_role("status")).to_contain_text(f"Copied: Copy the link to paragraph {paragraph.number}")
+    expect(page.get_by_role("status")).to_contain_text(f"Copied: Copy link to paragraph {paragraph.number}")
 
 
 def test_cite_copies_a_citation_with_the_paragraph_number_and_url(clipboard_page: Any, record: Any) -> None:
