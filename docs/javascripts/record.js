@@ -57,7 +57,11 @@
     );
   });
 
-  if (document.readyState === "loading") {
+  // Material's document$ emits each time a page is ready (instant navigation included);
+  // without Material's bundle, the DOM's own event.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {
     init();

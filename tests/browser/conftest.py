@@ -261,6 +261,7 @@ def assert_paragraph_shown(page: Any, paragraph_id: str) -> None:
 class SummaryRecord:
     """The summary meeting as the deep-link tests walk it: its parts and paragraphs by id."""
 
+    meeting: Any
     sections: tuple[Any, ...]
     paragraphs: list[Any]
     section_of: dict[str, Any]
@@ -271,6 +272,7 @@ class SummaryRecord:
 def record(corpus: Any) -> SummaryRecord:
     meeting = corpus.meeting_by_id["2024-04-02-human-security"]
     return SummaryRecord(
+        meeting=meeting,
         sections=meeting.sections,
         paragraphs=meeting.paragraphs,
         section_of={p.id: part for part in meeting.sections for p in part.paragraphs},
