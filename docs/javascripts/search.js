@@ -25,12 +25,16 @@ export function parseQuery(raw) {
   return {phrases, words, term: raw.replace(/"/g, " ").replace(/\s+/g, " ").trim()};
 }
 
-// Pagefind's order, refined: the exact phrase first, then all the words, then the rest (stable).
-export function phraseTier(content, query) {
-  const text = ` ${normalise(content)} `;
+// Pagefind's order, refined: the paragraph's text holding the words together first, then all the
+// words anywhere in the record (speakers, themes...), then the rest; 3: lacks a quoted phrase.
+// Phrases are matched in the paragraph's own text, not in the index-only words after it.
+export function phraseTier(data, query) {
+  const chars = Number(data.meta?.chars) || data.content.length;
+  const text = ` ${normalise(data.content.slice(0, chars))} `;
   if (query.phrases.some((phrase) => !text.includes(` ${phrase} `))) return 3;
   if (query.words.length > 1 && text.includes(` ${query.words.join(" ")} `)) return 0;
-  if (query.words.every((word) => text.includes(` ${word}`))) return 1;
+  const all = ` ${normalise(data.content)}`;
+  if (query.words.every((word) => all.includes(` ${word}`))) return 1;
   return 2;
 }
 
@@ -131,10 +135,11 @@ class Search {
     const filtered = Object.keys(filters).length > 0;
     this.dialog.setAttribute("aria-busy", "true");
     if (!query.term && !filtered) {
-      const counts = await this.pagefind.filters();
+      const counts = await this.loadFilters();
       if (seq !== this.seq) return;
       this.renderFilters(counts);
       this.renderResults([], 0, "Type to search, or choose filters.");
+      this.done();
       return;
     }
     const search = await this.pagefind.search(query.term || null, {filters});
@@ -142,15 +147,31 @@ class Search {
     const pool = search.results.slice(0, query.phrases.length ? PHRASE_POOL : RERANK);
     const loaded = await Promise.all(pool.map((result) => result.data()));
     if (seq !== this.seq) return;
-    let ranked = loaded.map((data, index) => ({data, index, tier: query.words.length ? phraseTier(data.content, query) : 2}));
+    let ranked = loaded.map((data, index) => ({data, index, tier: query.words.length ? phraseTier(data, query) : 2}));
     if (query.phrases.length) ranked = ranked.filter((item) => item.tier < 3);
     ranked.sort((a, b) => a.tier - b.tier || a.index - b.index);
     const rest = query.phrases.length ? [] : search.results.slice(pool.length);
     this.results = {ranked: ranked.map((item) => item.data), rest, shown: 0};
     const total = ranked.length + rest.length;
-    this.renderFilters(search.filters);
     this.renderResults([], total);
     await this.more(seq);
+    // Pagefind counts only the filters it has loaded: their chunks come after the first results.
+    if (!this.filtersLoaded) {
+      await this.loadFilters();
+      if (seq !== this.seq) return;
+      const counted = await this.pagefind.search(query.term || null, {filters});
+      if (seq !== this.seq || !counted) return;
+      this.renderFilters(counted.filters);
+    } else {
+      this.renderFilters(search.filters);
+    }
+    this.done();
+  }
+
+  async loadFilters() {
+    const all = await this.pagefind.filters();
+    this.filtersLoaded = true;
+    return all;
   }
 
   async more(seq = this.seq) {
@@ -174,17 +195,18 @@ class Search {
       button.type = "button";
       button.addEventListener("click", () => {
         const next = this.results.shown;
-        this.more().then(() => this.list.querySelectorAll("a")[next]?.focus());
+        this.more().then(() => { this.list.querySelectorAll("a")[next]?.focus(); this.done(); });
       });
       item.append(button);
       this.list.append(item);
     }
-    this.done();
   }
 
   // Results are shown for what the input holds (tests and the benchmark wait for this).
   done() {
     this.dialog.removeAttribute("aria-busy");
+    this.dialog.dataset.rkFilters = Object.entries(this.selected)
+      .flatMap(([name, values]) => [...values].map((value) => `${name}=${value}`)).sort().join("&");
     this.dialog.dataset.rkDone = this.input.value;
   }
 
@@ -193,7 +215,6 @@ class Search {
     this.list.replaceChildren(...items);
     this.status.textContent = message
       ?? (total === 0 ? "No matching paragraph." : `${total} paragraph${total === 1 ? "" : "s"} found.`);
-    if (message) this.done();
   }
 
   href(url) {
@@ -219,8 +240,13 @@ class Search {
     const norm = words.map((word) => normalise(word));
     const wanted = new Set(query.words.filter((word) => word.length > 1 || /\d/.test(word)));
     const hit = (i) => norm[i].split(" ").some((part) => [...wanted].some((word) => part.startsWith(word)));
-    let first = norm.findIndex((_, i) => hit(i));
-    if (first < 0) first = 0;
+    // Start near the longest run of matching words: the phrase, where it is.
+    let first = 0;
+    let best = 0;
+    for (let i = 0, run = 0; i < words.length; i += 1) {
+      run = hit(i) ? run + 1 : 0;
+      if (run > best) { best = run; first = i - run + 1; }
+    }
     const from = Math.max(0, first - 12);
     const to = Math.min(words.length, from + 40);
     const block = element("span", "rk-search__excerpt");
