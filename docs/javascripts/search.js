@@ -187,6 +187,7 @@ class Search {
     this.results.shown = start + shown.length;
     const query = parseQuery(this.input.value);
     shown.forEach((data) => this.list.append(this.result(data, query)));
+    if (start === 0) this.dialog.dataset.rkShown = this.input.value; // first results on screen (the benchmark)
     this.list.querySelector(".rk-search__more")?.remove();
     const total = ranked.length + rest.length;
     if (this.results.shown < total) {

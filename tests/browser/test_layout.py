@@ -63,8 +63,9 @@ def test_phone_navigation_is_reachable(phone: Any) -> None:
         phone.locator(".md-nav--primary a.md-nav__link", has_text="Concluding remarks").first.click()
     assert phone.url.endswith("/concluding-remarks/")
     # Search is reachable too.
-    phone.locator('label.md-header__button[for="__search"]').click()
-    assert phone.locator("input.md-search__input").is_visible()
+    phone.locator("button.rk-search-open").click()
+    phone.wait_for_function("document.activeElement.id === 'rk-search-q'")
+    assert phone.locator("#rk-search-q").is_visible()
 
 
 def test_phone_paragraphs_are_readable(phone: Any) -> None:
@@ -86,7 +87,7 @@ def _printed(page: Any) -> dict[str, Any]:
         const shown = el => !!el && el.checkVisibility({opacityProperty: true, visibilityProperty: true})
                            && el.getClientRects().length > 0;
         const chrome = ['.md-header', '.md-tabs', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer',
-                        '.md-search', '.md-top', '.para__tools', '.md-skip']
+                        '.md-search', '.rk-search', '.md-top', '.para__tools', '.md-skip']
             .filter(sel => [...document.querySelectorAll(sel)].some(shown));
         const paras = [...document.querySelectorAll('.para')].map(p => ({
             id: p.id, shown: shown(p), num: (p.querySelector('.para__num') || {}).innerText,
