@@ -30,7 +30,7 @@ def fragments(site_root: Path) -> dict[str, dict]:
         data = gzip.decompress(path.read_bytes())
         assert data[:12] == b"pagefind_dcd", path
         record = json.loads(data[12:])
-        found[record["url"]] = record
+        found[record["meta"]["url"]] = record  # the paragraph's URL (Pagefind's own is the record's file)
     return found
 
 

@@ -226,7 +226,7 @@ class Search {
     const meta = data.meta || {};
     const item = element("li", "rk-search__result");
     const link = element("a");
-    link.href = this.href(data.url);
+    link.href = this.href(meta.url || data.url);
     const where = element("span", "rk-search__where", [meta.meeting, meta.part].filter(Boolean).join(" · "));
     const who = element("span", "rk-search__who", [meta.speaker, `Para. ${meta.number}`].filter(Boolean).join(" · "));
     link.append(who, where, this.excerpt(data, query));

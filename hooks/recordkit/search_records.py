@@ -108,7 +108,9 @@ class SearchRecord:
         for weight, words in self.weighted:
             if words:
                 blocks.append(f'<p data-pagefind-weight="{weight:g}">{esc(words)}</p>')
-        metas = [f'<span data-pagefind-meta="{esc(key)}">{esc(value)}</span>' for key, value in self.meta.items()]
+        # Meta "url" carries the paragraph's URL: Pagefind names a record by its file, without an anchor.
+        metas = [f'<span data-pagefind-meta="{esc(key)}">{esc(value)}</span>'
+                 for key, value in {**self.meta, "url": self.url}.items()]
         filters = [
             f'<span data-pagefind-filter="{esc(name)}">{esc(value)}</span>'
             for name, values in self.filters.items() for value in values
@@ -120,7 +122,7 @@ class SearchRecord:
         )
 
     def html_file(self, *, language: str = "en") -> dict[str, Any]:
-        """Arguments for `PagefindIndex.add_html_file`: the URL is kept as given (anchor included)."""
+        """Arguments for `PagefindIndex.add_html_file` (one round trip per record: slow for thousands)."""
         return {"content": self.html(language=language), "url": self.url}
 
 
