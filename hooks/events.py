@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from recordkit import anchors, export, metadata, navigation, pages, search, urls
+from recordkit import anchors, export, metadata, navigation, pages, search_index, search_records, urls
 from recordkit.loader import load_corpus
 from recordkit.problems import InputError
 
@@ -119,18 +119,12 @@ def lock_check(config: MkDocsConfig) -> anchors.LockCheck:
     )
 
 
-@event_priority(-100)  # after Material's search plugin has indexed the page
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    entries = search.material_entries(config.plugins)
-    if entries is None:
-        return context
-    site = _current().site
-    part = site.corpus.part_by_src.get(page.file.src_uri)
-    search.replace_page_entries(entries, page.url, page.title or "", site.corpus, site.urls, part)
-    return context
-
-
 def on_post_build(config: MkDocsConfig) -> None:
-    """Each meeting's open data beside its pages, from the same model (recordkit.export)."""
+    """Each meeting's open data beside its pages, and the search index, from the same model."""
     site = _current().site
     export.write_exports(site.corpus, site.urls, Path(config.site_dir), publisher=config.site_name)
+    records = search_records.search_records(search_records.paragraph_views(site.corpus, site.urls))
+    try:
+        search_index.write_index(records, Path(config.site_dir) / search_index.OUTPUT_DIR)
+    except search_index.SearchIndexError as error:
+        raise PluginError(str(error)) from None

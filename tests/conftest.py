@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import gzip
+import json
 import os
 import shutil
 import subprocess
@@ -184,3 +186,14 @@ class Site:
 @pytest.fixture(scope="session")
 def site(site_dir: Path) -> Site:
     return Site(site_dir)
+
+
+def fragments(site_root: Path) -> dict[str, dict]:
+    """Every Pagefind record of the site by its URL."""
+    found = {}
+    for path in (site_root / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        assert data[:12] == b"pagefind_dcd", path
+        record = json.loads(data[12:])
+        found[record["meta"]["url"]] = record  # the paragraph's URL (Pagefind's own is the record's file)
+    return found

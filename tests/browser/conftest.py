@@ -183,28 +183,6 @@ def wait_until_settled(page: Any) -> None:
     page.wait_for_function(_SETTLED, polling="raf", timeout=5000)
 
 
-# The search worker is ready: Material replaces "Initializing search" by the placeholder.
-_SEARCH_READY = """() => { const meta = document.querySelector('.md-search-result__meta');
-  return !!meta && meta.textContent.trim() !== '' && !/initializ/i.test(meta.textContent); }"""
-_SEARCH_PLACEHOLDER = "document.querySelector('.md-search-result__meta').textContent.trim()"
-
-
-def search_for(page: Any, query: str) -> None:
-    """Type `query` into the focused search box; return once the worker's results for it are shown.
-
-    Material sends the box's value to its search worker on each keyup, and shows each
-    answer in turn. The query goes in as one insertion and one last key press, after the
-    worker is ready: one keyup, one query, so the first answer shown is the final one.
-    """
-    assert page.evaluate("document.activeElement.matches('input.md-search__input')"), "the search box has no focus"
-    page.wait_for_function(_SEARCH_READY, timeout=10000)
-    placeholder = page.evaluate(_SEARCH_PLACEHOLDER)
-    page.keyboard.insert_text(query[:-1])
-    page.keyboard.press(query[-1])
-    page.wait_for_function(f"p => {_SEARCH_PLACEHOLDER} !== p", arg=placeholder, timeout=10000)
-    wait_until_settled(page)
-
-
 # The paragraph is a link's target, wholly or at least its top in the viewport,
 # and looks it: its background is the highlight, not the page's.
 _SHOWN = """id => {

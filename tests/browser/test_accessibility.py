@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from browser.conftest import PART, search_for, wait_until_settled
+from browser.conftest import PART, wait_until_settled
 
 pytestmark = pytest.mark.browser
 
@@ -82,12 +82,14 @@ def test_no_wcag_violations(new_page: Any, axe: Any, kind: str, scheme: str) -> 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_no_wcag_violations_with_search_open(new_page: Any, axe: Any, scheme: str) -> None:
+    """The search dialog open, with results and every filter group shown (and one chosen)."""
     page = open_in(new_page, scheme)
-    page.goto(f"{PART}member-states/")
-    page.keyboard.press("/")
-    search_for(page, "human security")  # returns once the results are shown and the overlay has settled
-    assert page.locator(".md-search-result__item").count() > 0
-    assert page.is_checked('input[data-md-toggle="search"]')
+    page.goto(f"{PART}member-states/?q=human+security&part=IV.+Key+messages+from+interventions+by+Member+States")
+    page.wait_for_function("document.getElementById('rk-search').dataset.rkDone === 'human security'"
+                           " && !document.getElementById('rk-search').hasAttribute('aria-busy')")
+    assert page.locator(".rk-search__result").count() > 0
+    assert page.locator(".rk-filter").count() >= 5
+    assert page.locator(".rk-search__filterbox").get_attribute("open") is not None
     assert violations(axe, page) == []
 
 

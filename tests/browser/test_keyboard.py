@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from browser.conftest import PART, search_for, wait_until_settled
+from browser.conftest import PART, wait_until_settled
 
 pytestmark = pytest.mark.browser
 
@@ -88,11 +88,10 @@ def test_skip_link_is_first_and_jumps_to_the_content(page: Any) -> None:
 def test_search_opens_and_closes_from_the_keyboard(page: Any, key: str) -> None:
     page.goto(f"{PART}overview/")
     page.keyboard.press(key)
-    assert page.evaluate("document.activeElement.matches('input.md-search__input')")
-    assert page.is_checked('input[data-md-toggle="search"]')
-    search_for(page, "prevention")
-    assert page.locator(".md-search-result__item").count() > 0
+    page.wait_for_function("document.getElementById('rk-search').open && document.activeElement.id === 'rk-search-q'")
+    page.keyboard.type("prevention")
+    page.wait_for_function("document.getElementById('rk-search').dataset.rkDone === 'prevention'")
     page.keyboard.press("ArrowDown")
-    assert page.evaluate("!!document.activeElement.closest('.md-search-result')"), "arrows do not reach the results"
+    assert page.evaluate("!!document.activeElement.closest('.rk-search__result')"), "arrows do not reach the results"
     page.keyboard.press("Escape")
-    assert not page.is_checked('input[data-md-toggle="search"]')
+    page.wait_for_function("!document.getElementById('rk-search').open")

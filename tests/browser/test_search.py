@@ -1,91 +1,293 @@
-"""Search through the real search box: each query opens its paragraph.
+"""Search (Pagefind, overrides/partials/search.html + javascripts/search.js) through the header's dialog.
 
-What "among the first three results" means here: Material groups its hits
-by page, and each group is one result, an item of the result list showing
-the page and, under it, its best-matching paragraph(s); weaker matches on the
-same page fold into "N more on this page". A query passes when its
-paragraph's link is *shown* (not folded) in one of the first three result
-items, so a reader sees it without scrolling or expanding anything, and
-when choosing that link with the keyboard and pressing Enter opens the
-paragraph, in view and highlighted.
+The query table: each query, typed as a reader would (optionally with filters),
+must show its paragraph within the first `within` results (three; one for the
+phrase queries), and choosing it with the keyboard opens the paragraph, in view
+and highlighted. To add a meeting's queries, add rows: `Query(text, "part#anchor")`,
+with `meeting=` set to the meeting's folder when it is not today's.
+Then: filters with counts, the search state in the URL (reload, back/forward),
+keyboard alone, a phone.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 
-from browser.conftest import PART, assert_paragraph_shown, search_for
+from browser.conftest import PART, PHONE, assert_paragraph_shown
 
 pytestmark = pytest.mark.browser
 
-# query -> the paragraph it must open (page, anchor)
-QUERIES: list[tuple[str, str]] = [
+MEETING = "records/2024-04-02-human-security/"
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    target: str  # "<part>#<paragraph id>"
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    within: int = 3
+    meeting: str = MEETING
+
+    @property
+    def url(self) -> str:
+        page, anchor = self.target.split("#")
+        return f"/{self.meeting}{page}/#{anchor}"
+
+    @property
+    def id(self) -> str:
+        return self.text + "".join(f" [{k}={'|'.join(v)}]" for k, v in self.filters.items())
+
+
+SUMMARY = "Human security, 2 April 2024"
+
+QUERIES: list[Query] = [
+    # phrases: the paragraph holding the words together comes first (issue 11's examples)
+    Query("Agenda 2063", "panel-discussion#p-chambas", within=1),
+    Query("Pact for the Future", "member-states#p-floor-future", within=1),
+    Query("human-centred multilateral", "concluding-remarks#p-closing-takasu", within=1),
+    Query('"Pact for the Future"', "member-states#p-floor-future", within=1),
+    Query('"human-centred multilateral"', "concluding-remarks#p-closing-takasu", within=1),
     # a phrase from the middle of a paragraph
-    ("enormous toll on the livelihoods", "opening-statements#p-pga-statement"),
-    ("blind spots that can derail sustainable peace", "member-states#p-floor-prevention"),
-    ("strengthening outdated multilateral frameworks", "opening-statements#p-sg-statement"),
-    ("placing people at the forefront of efforts to build resilience", "panel-discussion#p-fatima"),
-    # each speaker's surname
-    ("Francis", "opening-statements#p-pga-statement"),
-    ("Guterres", "opening-statements#p-sg-statement"),
-    ("Takasu", "concluding-remarks#p-closing-takasu"),
-    ("Chinchilla", "panel-discussion#p-panel-opening"),
-    ("Chambas", "panel-discussion#p-chambas"),
-    ("Fatima", "panel-discussion#p-fatima"),
-    # a title
-    ("Secretary-General", "opening-statements#p-sg-statement"),
-    ("President of the General Assembly", "opening-statements#p-pga-statement"),
+    Query("enormous toll on the livelihoods", "opening-statements#p-pga-statement", within=1),
+    Query("blind spots that can derail sustainable peace", "member-states#p-floor-prevention", within=1),
+    Query("strengthening outdated multilateral frameworks", "opening-statements#p-sg-statement", within=1),
+    Query("placing people at the forefront of efforts to build resilience", "panel-discussion#p-fatima", within=1),
+    # each speaker's name, where the text says "The Secretary-General" or "the President"
+    Query("Francis", "opening-statements#p-pga-statement"),
+    Query("Guterres", "opening-statements#p-sg-statement"),
+    Query("Antonio Guterres", "opening-statements#p-sg-statement", within=1),
+    Query("Takasu", "concluding-remarks#p-closing-takasu"),
+    Query("Chinchilla", "panel-discussion#p-panel-opening"),
+    Query("Chambas", "panel-discussion#p-chambas"),
+    Query("Fatima", "panel-discussion#p-fatima"),
+    # a title and its short forms (search terms)
+    Query("Secretary-General", "opening-statements#p-sg-statement"),
+    Query("SG", "opening-statements#p-sg-statement"),
+    Query("President of the General Assembly", "opening-statements#p-pga-statement"),
+    Query("PGA", "opening-statements#p-pga-statement"),
     # a theme's label, and a synonym of a theme
-    ("Unilateral coercive measures", "member-states#p-floor-resolution"),
-    ("sanctions", "member-states#p-floor-resolution"),
-    ("Digital transformation", "member-states#p-floor-prevention"),
-    ("disaggregated data", "member-states#p-floor-sdgs"),
+    Query("Unilateral coercive measures", "member-states#p-floor-resolution"),
+    Query("sanctions", "member-states#p-floor-resolution"),
+    Query("Digital transformation", "member-states#p-floor-prevention"),
+    Query("disaggregated data", "member-states#p-floor-sdgs"),
     # a document symbol
-    ("66/290", "member-states#p-floor-resolution"),
-    # an accent-free spelling of "António"
-    ("Antonio", "opening-statements#p-sg-statement"),
+    Query("66/290", "member-states#p-floor-resolution"),
+    # accent-free spellings
+    Query("Antonio", "opening-statements#p-sg-statement"),
+    Query("vis-a-vis", "concluding-remarks#p-closing-takasu", within=1),
     # a word that appears once in the record
-    ("turbulence", "opening-statements#p-sg-statement"),
+    Query("turbulence", "opening-statements#p-sg-statement"),
+    # filtered searches
+    Query("human security", "concluding-remarks#p-closing-takasu", filters={"part": ["V. Concluding remarks"]}),
+    Query("report", "opening-statements#p-sg-statement", filters={"speaker": ["António Guterres"]}),
+    Query("", "member-states#p-floor-prevention", filters={"theme": ["Digital transformation"]}),
+    Query("peace", "panel-discussion#p-chambas", filters={"meeting": [SUMMARY], "speaker": ["Mohamed Ibn Chambas"]}),
+    Query("trust fund", "member-states#p-floor-future", filters={"kind": ["Summary"], "year": ["2024"],
+                                                                  "part": ["IV. Key messages from interventions by Member States"]}),
 ]
-FIRST = 3
 
 
-def paragraph_url(target: str) -> str:
-    page, anchor = target.split("#")
-    return f"{PART}{page}/#{anchor}"
+def search_url(text: str, filters: dict[str, list[str]] | None = None) -> str:
+    pairs = [("q", text)] if text else []
+    pairs += [(name, value) for name, values in (filters or {}).items() for value in values]
+    return "?" + urlencode(pairs)
 
 
-def run_query(page: Any, query: str) -> list[list[str]]:
-    """Type `query` into the search box; the shown paragraph and page links of each result item."""
-    page.goto("")
-    page.keyboard.press("/")  # Material's shortcut: focus the search box
-    search_for(page, query)
+def wait_done(page: Any, text: str) -> None:
+    page.wait_for_function("q => document.getElementById('rk-search').dataset.rkDone === q "
+                           "&& !document.getElementById('rk-search').hasAttribute('aria-busy')", arg=text)
+
+
+def result_urls(page: Any) -> list[str]:
     return page.eval_on_selector_all(
-        ".md-search-result__item",
-        """items => items.map(item => [...item.querySelectorAll('a.md-search-result__link')]
-            .filter(link => !link.closest('details'))
-            .map(link => { const url = new URL(link.href); return url.pathname + url.hash; }))""",
-    )
+        ".rk-search__result a", "links => links.map(a => { const u = new URL(a.href); return u.pathname + u.hash; })")
 
 
-@pytest.mark.parametrize(("query", "target"), QUERIES, ids=[query for query, _ in QUERIES])
-def test_query_opens_its_paragraph(page: Any, query: str, target: str) -> None:
-    wanted = "/" + paragraph_url(target)
-    results = run_query(page, query)
-    shown = [link for item in results[:FIRST] for link in item]
-    assert wanted in shown, f"{query!r}: {wanted} is not shown in the first {FIRST} results: {results[:5]}"
+def open_search(page: Any, key: str = "/") -> None:
+    page.keyboard.press(key)
+    page.wait_for_function("document.getElementById('rk-search').open "
+                           "&& document.activeElement.id === 'rk-search-q'")
 
-    # Choose it with the keyboard (Material moves through the shown links) and press Enter.
-    focused_link = "(() => { const el = document.activeElement; if (!el.href) return null; " \
-                   "const url = new URL(el.href); return url.pathname + url.hash; })()"
-    for _ in range(len(shown) + 1):
-        page.keyboard.press("ArrowDown")
-        if page.evaluate(focused_link) == wanted:
-            break
+
+def type_query(page: Any, text: str) -> list[str]:
+    page.goto("")
+    open_search(page)
+    page.keyboard.type(text, delay=10)
+    wait_done(page, text)
+    return result_urls(page)
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[query.id for query in QUERIES])
+def test_query_lands_its_paragraph(page: Any, query: Query) -> None:
+    if query.filters:
+        page.goto(search_url(query.text, query.filters))
+        wait_done(page, query.text)
+        results = result_urls(page)
     else:
-        pytest.fail(f"{query!r}: the arrow keys never reached {wanted}")
+        results = type_query(page, query.text)
+    assert query.url in results[: query.within], (
+        f"{query.id!r}: {query.url} is not within the first {query.within}: {results[:5]}")
+    # Reach it with the arrow keys from the search box, and open it with Enter.
+    page.focus("#rk-search-q")
+    for _ in range(results.index(query.url) + 1):
+        page.keyboard.press("ArrowDown")
+    assert page.evaluate("new URL(document.activeElement.href).pathname + new URL(document.activeElement.href).hash") \
+        == query.url
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert_paragraph_shown(page, target.split("#")[1])
+    assert_paragraph_shown(page, query.target.split("#")[1])
+
+
+def test_each_result_shows_meeting_part_speaker_and_number(page: Any) -> None:
+    type_query(page, "Guterres")
+    first = page.locator(".rk-search__result").first
+    text = first.inner_text()
+    for shown in ("António Guterres", "Para. 4", SUMMARY, "II. Opening statements"):
+        assert shown in text, f"{shown!r} is not shown in the result: {text!r}"
+
+
+def test_excerpts_come_from_the_paragraph_and_mark_the_words(page: Any) -> None:
+    type_query(page, "vis-a-vis")
+    marks = page.locator(".rk-search__result").first.locator("mark").all_inner_texts()
+    assert any("vis-à-vis" in mark for mark in marks), marks
+
+
+def test_quoted_phrase_matches_exactly(page: Any) -> None:
+    results = type_query(page, '"Pact for the Future"')
+    assert results == [f"/{PART}member-states/#p-floor-future"], results
+
+
+def test_filters_show_counts_and_combine(page: Any) -> None:
+    page.goto(search_url("human security"))
+    wait_done(page, "human security")
+    total = len(result_urls(page))
+    assert total > 5
+    groups = page.locator(".rk-filter legend").all_inner_texts()
+    for name in ("Meeting", "Year", "Kind of record", "Part", "Speaker", "Theme"):
+        assert name in groups, groups
+    label = page.locator("label", has_text="IV. Key messages").first
+    count = int(label.locator(".rk-filter__count").inner_text().strip("()"))
+    label.click()
+    page.wait_for_function("document.getElementById('rk-search').dataset.rkFilters.includes('part=IV.')"
+                           "&& !document.getElementById('rk-search').hasAttribute('aria-busy')")
+    in_part = result_urls(page)
+    assert len(in_part) == min(count, 10) and all("/member-states/" in url for url in in_part), in_part
+    # Themes beyond the first few are behind "Show all".
+    themes = page.locator("fieldset.rk-filter", has_text="Theme")
+    if themes.locator("button.rk-filter__all").count():
+        themes.locator("button.rk-filter__all").click()
+    themes.locator("label", has_text="Summit of the Future").click()
+    page.wait_for_function("document.getElementById('rk-search').dataset.rkFilters.includes('theme=Summit')"
+                           "&& !document.getElementById('rk-search').hasAttribute('aria-busy')")
+    both = result_urls(page)
+    assert both == [f"/{PART}member-states/#p-floor-future"], both
+    assert "part=IV." in page.url.replace("+", " ") and "theme=Summit" in page.url.replace("+", " ")
+
+
+def test_search_state_is_in_the_url_restored_on_reload_and_back(page: Any) -> None:
+    page.goto(f"{PART}overview/")
+    open_search(page)
+    page.keyboard.type("peace", delay=10)
+    wait_done(page, "peace")
+    assert "q=peace" in page.url
+    page.locator("label", has_text="Mohamed Ibn Chambas").first.click()
+    page.wait_for_function("document.getElementById('rk-search').dataset.rkFilters === 'speaker=Mohamed Ibn Chambas'"
+                           "&& !document.getElementById('rk-search').hasAttribute('aria-busy')")
+    filtered = result_urls(page)
+    assert filtered == [f"/{PART}panel-discussion/#p-chambas"], filtered
+
+    page.reload()
+    wait_done(page, "peace")
+    assert page.evaluate("document.getElementById('rk-search').open")
+    assert page.input_value("#rk-search-q") == "peace"
+    assert page.is_checked("input[data-filter='speaker'][value='Mohamed Ibn Chambas']")
+    assert result_urls(page) == filtered
+
+    page.go_back()  # before the filter: the query alone
+    page.wait_for_function("document.getElementById('rk-search').dataset.rkFilters === ''"
+                           "&& !document.getElementById('rk-search').hasAttribute('aria-busy')")
+    assert len(result_urls(page)) > 1
+    page.go_forward()
+    page.wait_for_function("document.getElementById('rk-search').dataset.rkFilters !== ''"
+                           "&& !document.getElementById('rk-search').hasAttribute('aria-busy')")
+    assert result_urls(page) == filtered
+
+    # A result opened, then Back: the search is there again.
+    with page.expect_navigation():
+        page.locator(".rk-search__result a").first.click()
+    assert_paragraph_shown(page, "p-chambas")
+    page.go_back()
+    wait_done(page, "peace")
+    assert result_urls(page) == filtered
+
+
+@pytest.mark.parametrize("key", ["/", "s"])
+def test_keyboard_opens_closes_and_returns_focus(page: Any, key: str) -> None:
+    page.goto("")
+    open_search(page, key)
+    page.keyboard.type("Takasu", delay=10)
+    wait_done(page, "Takasu")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("!!document.activeElement.closest('.rk-search__result')")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.id") == "rk-search-q"
+    # Focus stays in the dialog (modal): Tab cycles through its controls only.
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        assert page.evaluate("!document.activeElement.closest('body') || !!document.activeElement.closest('#rk-search')"
+                             " || document.activeElement === document.body")
+    page.keyboard.press("Escape")
+    page.wait_for_function("!document.getElementById('rk-search').open")
+    # The header button, clicked, opens it; closing returns focus to it.
+    page.click("button.rk-search-open")
+    page.wait_for_function("document.activeElement.id === 'rk-search-q'")
+    page.keyboard.press("Escape")
+    page.wait_for_function("document.activeElement.matches('button.rk-search-open')")
+
+
+def test_dialog_is_labelled_modal_and_named(page: Any) -> None:
+    page.goto("")
+    button = page.locator("button.rk-search-open")
+    assert button.get_attribute("aria-label") == "Search"
+    assert button.get_attribute("aria-haspopup") == "dialog"
+    open_search(page)
+    state = page.evaluate("""() => { const d = document.getElementById('rk-search');
+        return {modal: d.matches(':modal'), label: document.getElementById(d.getAttribute('aria-labelledby')).textContent,
+                role: d.getAttribute('role') || 'dialog'}; }""")
+    assert state == {"modal": True, "label": "Search the records", "role": "dialog"}
+
+
+def test_search_works_on_a_phone(new_page: Any) -> None:
+    page = new_page(viewport=PHONE, has_touch=True, is_mobile=True)
+    page.goto(f"{PART}overview/")
+    page.locator("button.rk-search-open").tap()
+    page.wait_for_function("document.activeElement.id === 'rk-search-q'")
+    page.keyboard.type("Pact for the Future", delay=10)
+    wait_done(page, "Pact for the Future")
+    box = page.locator("#rk-search").bounding_box()
+    assert box["width"] <= PHONE["width"] and box["x"] >= 0
+    no_overflow = page.evaluate("() => { const d = document.getElementById('rk-search'); "
+                                "return d.scrollWidth <= d.clientWidth + 1; }")
+    assert no_overflow, "the dialog scrolls sideways on a phone"
+    first = page.locator(".rk-search__result a").first
+    assert first.is_visible()
+    with page.expect_navigation():
+        first.tap()
+    assert_paragraph_shown(page, "p-floor-future")
+
+
+def test_nothing_of_search_loads_before_it_is_opened(page: Any) -> None:
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(f"{PART}member-states/")
+    page.wait_for_load_state("load")
+    searchy = [url for url in fetched if "pagefind" in url or "search" in url]
+    assert not searchy, f"loaded before search was opened: {searchy}"
+    open_search(page)
+    page.keyboard.type("peace", delay=10)
+    wait_done(page, "peace")
+    assert any("/pagefind/pagefind.js" in url for url in fetched)

@@ -1,0 +1,227 @@
+"""Search, side by side: Material's search (as tuned on main, 6dd9181) against Pagefind (this site).
+
+    python bench/search_compare.py            # real site + synthetic 10x, 100x, 1000x (a few minutes)
+    SEARCH_SCALES="10" python bench/search_compare.py
+
+For each engine on the real site: bytes of every page kind's first view (cold cache, gzip,
+bench/readers.py), and with search opened; the query table's precision
+(tests/browser/test_search.py, unfiltered rows); for each table query, the time in Chromium from
+the last keystroke to the first results on screen, and the bytes the search downloaded.
+For Pagefind on the synthetic corpora (bench/synth.py): the index built from the synthetic
+model into a copy of the real site (pages do not change with the corpus: only the index does),
+its build time, and the same query timings and bytes. Material's index at those sizes is in
+BENCHMARKS.md's growth table (make bench). Results: .bench/search.json; a summary is printed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tarfile
+import io
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / ".bench"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT))
+
+import readers  # noqa: E402
+from serve import serving  # noqa: E402
+
+MATERIAL_COMMIT = "6dd9181"  # the last commit with Material's search, as tuned
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+TIMED_QUERIES = ["Agenda 2063", "Pact for the Future", "human-centred multilateral", "Antonio", "peacebuilding"]
+
+
+def build_site(project: Path, site: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
+                    "-d", str(site)], check=True, env=ENV, cwd=project)
+    return time.perf_counter() - started
+
+
+def material_project() -> Path:
+    out = WORK / "material-src"
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    archive = subprocess.run(["git", "archive", MATERIAL_COMMIT], check=True, capture_output=True, cwd=ROOT).stdout
+    tarfile.open(fileobj=io.BytesIO(archive)).extractall(out)
+    return out
+
+
+# -- in the browser -----------------------------------------------------------
+
+_WATCH = """([engine, q]) => new Promise(resolve => {
+  const list = document.querySelector(engine === 'pagefind' ? '[data-rk-results]' : '.md-search-result__list');
+  const dialog = document.getElementById('rk-search');
+  let changed = false;
+  const observer = new MutationObserver(() => { changed = true; });
+  observer.observe(list, {childList: true, subtree: true});
+  const input = document.querySelector(engine === 'pagefind' ? '#rk-search-q' : 'input.md-search__input');
+  let t0 = null;
+  input.addEventListener('keydown', () => { t0 = performance.now(); }, {once: true});
+  window.__searchDone = new Promise(done => {
+    const check = () => {
+      const ready = engine === 'pagefind'
+        ? dialog.dataset.rkShown === q
+        : changed && list.querySelector('.md-search-result__item') && input.value === q;
+      if (t0 !== null && ready) { observer.disconnect(); done(performance.now() - t0); }
+      else requestAnimationFrame(check);
+    };
+    check();
+  });
+  resolve(true);
+})"""
+
+
+def _results(page: Any, engine: str) -> list[list[str]]:
+    if engine == "pagefind":
+        return page.eval_on_selector_all(
+            ".rk-search__result a", "as => as.map(a => { const u = new URL(a.href); return [u.pathname + u.hash]; })")
+    return page.eval_on_selector_all(
+        ".md-search-result__item", """items => items.map(item => [...item.querySelectorAll('a.md-search-result__link')]
+            .filter(link => !link.closest('details'))
+            .map(link => { const u = new URL(link.href); return u.pathname + u.hash; }))""")
+
+
+def query_once(browser: Any, server: Any, engine: str, query: str) -> dict[str, Any]:
+    """A cold page: open search, type `query`; ms from the last keystroke to results, bytes the search fetched."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(server.url + "records/2024-04-02-human-security/overview/", wait_until="networkidle")
+    before = sum(size for _, size in server.sent)
+    server.sent.clear()
+    page.keyboard.press("/")
+    if engine == "pagefind":
+        page.wait_for_function("document.activeElement.id === 'rk-search-q'")
+    else:
+        page.wait_for_function("document.activeElement.matches('input.md-search__input')")
+    page.keyboard.type(query[:-1], delay=30)
+    page.evaluate(_WATCH, [engine, query])
+    page.keyboard.type(query[-1])
+    ms = page.evaluate("window.__searchDone")
+    if engine == "material":  # Material re-renders as its worker answers: judge once the list is stable
+        page.wait_for_timeout(600)
+    results = _results(page, engine)
+    fetched = sum(size for _, size in server.sent)
+    context.close()
+    server.sent.clear()
+    return {"ms": round(ms, 1), "bytes": fetched, "page_bytes": before, "results": results}
+
+
+def table_precision(browser: Any, server: Any, engine: str) -> dict[str, Any]:
+    from tests.browser.test_search import QUERIES
+
+    rows, met = [], 0
+    for query in QUERIES:
+        if query.filters or not query.text:
+            continue  # Material has no filters
+        got = query_once(browser, server, engine, query.text)
+        firsts = [link for item in got["results"][: query.within] for link in item]
+        ok = query.url in firsts
+        met += ok
+        rows.append({"query": query.text, "within": query.within, "ok": ok, "ms": got["ms"], "bytes": got["bytes"]})
+    return {"met": met, "total": len(rows), "rows": rows}
+
+
+def timings(browser: Any, server: Any, engine: str) -> dict[str, Any]:
+    runs = [query_once(browser, server, engine, query) for query in TIMED_QUERIES]
+    return {"queries": {q: {"ms": r["ms"], "bytes": r["bytes"]} for q, r in zip(TIMED_QUERIES, runs)},
+            "median_ms": statistics.median(r["ms"] for r in runs), "max_ms": max(r["ms"] for r in runs),
+            "max_bytes": max(r["bytes"] for r in runs)}
+
+
+def weights(server: Any) -> dict[str, int]:
+    measured = readers.first_view_weights(server, readers.PAGE_KINDS, settle_ms=800)
+    return {kind: weight.bytes for kind, weight in measured.items()}
+
+
+# -- Pagefind at scale ----------------------------------------------------------
+
+def pagefind_index_at(scale: int, site: Path) -> dict[str, Any]:
+    import synth
+    from pagefind_search import write_index
+    from recordkit.loader import load_record
+    from recordkit.search_records import paragraph_views, search_records
+    from recordkit.urls import Urls
+
+    folder = WORK / f"synth-search-{scale}"
+    if not (folder / "mkdocs.yml").exists():
+        synth.generate(scale, folder)
+    loaded = load_record(root=folder, data_dir=folder / "data", docs_dir=folder / "docs")
+    records = search_records(paragraph_views(loaded.record, Urls(loaded.record)))
+    started = time.perf_counter()
+    write_index(records, site / "pagefind")
+    seconds = time.perf_counter() - started
+    files = list((site / "pagefind").rglob("*"))
+    return {"records": len(records), "index_s": round(seconds, 2),
+            "index_bytes": sum(f.stat().st_size for f in files if f.is_file()),
+            "index_files": sum(1 for f in files if f.is_file())}
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    scales = [int(s) for s in os.environ.get("SEARCH_SCALES", "10 100 1000").split()]
+    WORK.mkdir(exist_ok=True)
+    results: dict[str, Any] = {"material_commit": MATERIAL_COMMIT}
+    print("[search] building both sites", flush=True)
+    sites = {"pagefind": WORK / "search-site-pagefind", "material": WORK / "search-site-material"}
+    results["build_s"] = {"pagefind": build_site(ROOT, sites["pagefind"]),
+                          "material": build_site(material_project(), sites["material"])}
+    for engine, site in sites.items():
+        print(f"[search] {engine}: first views", flush=True)
+        with serving(site) as server:
+            results[engine] = {"first_view": weights(server)}
+    scaled_sites = {}
+    for scale in scales:
+        print(f"[search] pagefind index at {scale}x", flush=True)
+        scaled = WORK / f"search-site-{scale}x"
+        if scaled.exists():
+            shutil.rmtree(scaled)
+        shutil.copytree(sites["pagefind"], scaled)
+        results[f"pagefind_{scale}x"] = pagefind_index_at(scale, scaled)
+        with serving(scaled) as server:
+            results[f"pagefind_{scale}x"]["first_view"] = weights(server)
+        scaled_sites[scale] = scaled
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=readers.CHROMIUM, args=readers.CHROME_FLAGS)
+        for engine, site in sites.items():
+            print(f"[search] {engine}: precision, timings", flush=True)
+            with serving(site) as server:
+                results[engine]["table"] = table_precision(browser, server, engine)
+                results[engine]["timings"] = timings(browser, server, engine)
+        for scale, scaled in scaled_sites.items():
+            print(f"[search] pagefind at {scale}x: timings", flush=True)
+            with serving(scaled) as server:
+                results[f"pagefind_{scale}x"]["timings"] = timings(browser, server, "pagefind")
+        browser.close()
+    (WORK / "search.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    print(json.dumps(summary(results), indent=1))
+
+
+def summary(results: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {"build_s": results["build_s"]}
+    for key, value in results.items():
+        if isinstance(value, dict) and "timings" in value:
+            out[key] = {
+                "first_view_max_bytes": max(value["first_view"].values()),
+                "median_ms": value["timings"]["median_ms"], "max_ms": value["timings"]["max_ms"],
+                "max_query_bytes": value["timings"]["max_bytes"],
+                **({"table": f"{value['table']['met']}/{value['table']['total']}"} if "table" in value else {}),
+                **({k: value[k] for k in ("records", "index_s", "index_bytes")} if "records" in value else {}),
+            }
+    return out
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,369 @@
+// The search dialog: Pagefind's results, re-ranked by phrase, with filters and the state in the URL.
+// Loaded by overrides/partials/search.html on the first open only, with Pagefind's library and index.
+
+const FILTERS = [
+  ["meeting", "Meeting"], ["year", "Year"], ["kind", "Kind of record"], ["part", "Part"],
+  ["speaker", "Speaker"], ["delegation", "Delegation"], ["theme", "Theme"],
+];
+const KEYS = ["q", ...FILTERS.map(([name]) => name)];
+const PAGE = 10;        // results shown at once ("More results" adds as many)
+const RERANK = 12;      // Pagefind's best results re-ranked by phrase (their fragments are loaded anyway)
+const PHRASE_POOL = 40; // for a quoted phrase: results checked for the exact phrase
+const SHOWN_VALUES = 8; // filter values shown before "Show all"
+const DEBOUNCE = 40;    // ms after a keystroke before searching
+
+// Lower case, no diacritics, punctuation as spaces: "Vis-à-vis," -> "vis a vis".
+export function normalise(text) {
+  return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+
+// '"Pact for the Future" peace' -> {phrases: ["pact for the future"], words: [...every word...]}
+export function parseQuery(raw) {
+  const phrases = [...raw.matchAll(/"([^"]+)"/g)].map((match) => normalise(match[1])).filter(Boolean);
+  const words = normalise(raw).split(" ").filter(Boolean);
+  return {phrases, words, term: raw.replace(/"/g, " ").replace(/\s+/g, " ").trim()};
+}
+
+// Pagefind's order, refined: the paragraph's text holding the words together first, then all the
+// words anywhere in the record (speakers, themes...), then the rest; 3: lacks a quoted phrase.
+// Phrases are matched in the paragraph's own text, not in the index-only words after it.
+export function phraseTier(data, query) {
+  const chars = Number(data.meta?.chars) || data.content.length;
+  const text = ` ${normalise(data.content.slice(0, chars))} `;
+  if (query.phrases.some((phrase) => !text.includes(` ${phrase} `))) return 3;
+  if (query.words.length > 1 && text.includes(` ${query.words.join(" ")} `)) return 0;
+  const all = ` ${normalise(data.content)}`;
+  if (query.words.every((word) => all.includes(` ${word}`))) return 1;
+  return 2;
+}
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+class Search {
+  constructor(dialog, base, pagefind) {
+    this.dialog = dialog;
+    this.base = new URL(base, location.href);
+    this.pagefind = pagefind;
+    this.input = dialog.querySelector("#rk-search-q");
+    this.status = dialog.querySelector("[data-rk-status]");
+    this.list = dialog.querySelector("[data-rk-results]");
+    this.filterBox = dialog.querySelector("[data-rk-filters]");
+    this.selected = {};
+    this.expanded = new Set();
+    this.seq = 0;
+    this.timer = 0;
+    this.closingFromHistory = false;
+    this.input.addEventListener("input", () => {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.run({push: false}), DEBOUNCE);
+    });
+    this.input.addEventListener("keydown", (event) => this.inputKey(event));
+    this.list.addEventListener("keydown", (event) => this.resultKey(event));
+    dialog.addEventListener("close", () => {
+      if (!this.closingFromHistory && this.hasState()) this.writeUrl({clear: true, push: true});
+      this.closingFromHistory = false;
+    });
+    window.addEventListener("popstate", () => this.fromHistory());
+  }
+
+  // -- state and URL ---------------------------------------------------------
+  hasState() {
+    const params = new URLSearchParams(location.search);
+    return KEYS.some((key) => params.has(key));
+  }
+
+  readUrl() {
+    const params = new URLSearchParams(location.search);
+    this.input.value = params.get("q") || "";
+    this.selected = {};
+    for (const [name] of FILTERS) {
+      const values = params.getAll(name);
+      if (values.length) this.selected[name] = new Set(values);
+    }
+  }
+
+  writeUrl({push, clear = false}) {
+    const url = new URL(location.href);
+    const hadState = this.hasState();
+    KEYS.forEach((key) => url.searchParams.delete(key));
+    if (!clear) {
+      const q = this.input.value.trim();
+      if (q) url.searchParams.set("q", q);
+      for (const [name] of FILTERS) for (const value of this.selected[name] || []) url.searchParams.append(name, value);
+    }
+    url.hash = "";
+    if (url.href === location.href) return;
+    // The first search state gets its own history entry: Back leaves the search.
+    if (push || !hadState) history.pushState({rkSearch: true}, "", url);
+    else history.replaceState({rkSearch: true}, "", url);
+  }
+
+  fromHistory() {
+    if (this.hasState()) {
+      this.readUrl();
+      if (!this.dialog.open) this.dialog.showModal();
+      this.run({write: false});
+    } else if (this.dialog.open) {
+      this.closingFromHistory = true;
+      this.dialog.close();
+    }
+  }
+
+  opened(fromUrl) {
+    if (fromUrl) this.readUrl();
+    this.run({write: !fromUrl});
+  }
+
+  filterArgument() {
+    const filters = {};
+    for (const [name, values] of Object.entries(this.selected)) if (values.size) filters[name] = {any: [...values]};
+    return filters;
+  }
+
+  // -- searching -------------------------------------------------------------
+  async run({push = false, write = true} = {}) {
+    const seq = ++this.seq;
+    if (write) this.writeUrl({push});
+    const query = parseQuery(this.input.value);
+    const filters = this.filterArgument();
+    const filtered = Object.keys(filters).length > 0;
+    this.dialog.setAttribute("aria-busy", "true");
+    if (!query.term && !filtered) {
+      const counts = await this.loadFilters();
+      if (seq !== this.seq) return;
+      this.renderFilters(counts);
+      this.renderResults([], 0, "Type to search, or choose filters.");
+      this.done();
+      return;
+    }
+    const search = await this.pagefind.search(query.term || null, {filters});
+    if (seq !== this.seq || !search) return;
+    const pool = search.results.slice(0, query.phrases.length ? PHRASE_POOL : RERANK);
+    const loaded = await Promise.all(pool.map((result) => result.data()));
+    if (seq !== this.seq) return;
+    let ranked = loaded.map((data, index) => ({data, index, tier: query.words.length ? phraseTier(data, query) : 2}));
+    if (query.phrases.length) ranked = ranked.filter((item) => item.tier < 3);
+    ranked.sort((a, b) => a.tier - b.tier || a.index - b.index);
+    const rest = query.phrases.length ? [] : search.results.slice(pool.length);
+    this.results = {ranked: ranked.map((item) => item.data), rest, shown: 0};
+    const total = ranked.length + rest.length;
+    this.renderResults([], total);
+    await this.more(seq);
+    // Pagefind counts only the filters it has loaded: their chunks come after the first results.
+    if (!this.filtersLoaded) {
+      await this.loadFilters();
+      if (seq !== this.seq) return;
+      const counted = await this.pagefind.search(query.term || null, {filters});
+      if (seq !== this.seq || !counted) return;
+      this.renderFilters(counted.filters);
+    } else {
+      this.renderFilters(search.filters);
+    }
+    this.done();
+  }
+
+  async loadFilters() {
+    const all = await this.pagefind.filters();
+    this.filtersLoaded = true;
+    return all;
+  }
+
+  async more(seq = this.seq) {
+    const {ranked, rest} = this.results;
+    const start = this.results.shown;
+    const datas = [];
+    for (let i = start; i < start + PAGE; i += 1) {
+      if (i < ranked.length) datas.push(ranked[i]);
+      else if (i - ranked.length < rest.length) datas.push(rest[i - ranked.length].data());
+    }
+    const shown = await Promise.all(datas);
+    if (seq !== this.seq) return;
+    this.results.shown = start + shown.length;
+    const query = parseQuery(this.input.value);
+    shown.forEach((data) => this.list.append(this.result(data, query)));
+    if (start === 0) this.dialog.dataset.rkShown = this.input.value; // first results on screen (the benchmark)
+    this.list.querySelector(".rk-search__more")?.remove();
+    const total = ranked.length + rest.length;
+    if (this.results.shown < total) {
+      const item = element("li", "rk-search__more");
+      const button = element("button", "md-button", "More results");
+      button.type = "button";
+      button.addEventListener("click", () => {
+        const next = this.results.shown;
+        this.more().then(() => { this.list.querySelectorAll("a")[next]?.focus(); this.done(); });
+      });
+      item.append(button);
+      this.list.append(item);
+    }
+  }
+
+  // Results are shown for what the input holds (tests and the benchmark wait for this).
+  done() {
+    this.dialog.removeAttribute("aria-busy");
+    this.dialog.dataset.rkFilters = Object.entries(this.selected)
+      .flatMap(([name, values]) => [...values].map((value) => `${name}=${value}`)).sort().join("&");
+    this.dialog.dataset.rkDone = this.input.value;
+  }
+
+  // -- rendering -------------------------------------------------------------
+  renderResults(items, total, message) {
+    this.list.replaceChildren(...items);
+    this.status.textContent = message
+      ?? (total === 0 ? "No matching paragraph." : `${total} paragraph${total === 1 ? "" : "s"} found.`);
+  }
+
+  href(url) {
+    return new URL(url.replace(/^\//, ""), this.base).href;
+  }
+
+  result(data, query) {
+    const meta = data.meta || {};
+    const item = element("li", "rk-search__result");
+    const link = element("a");
+    link.href = this.href(meta.url || data.url);
+    const where = element("span", "rk-search__where", [meta.meeting, meta.part].filter(Boolean).join(" · "));
+    const who = element("span", "rk-search__who", [meta.speaker, `Para. ${meta.number}`].filter(Boolean).join(" · "));
+    link.append(who, where, this.excerpt(data, query));
+    item.append(link);
+    return item;
+  }
+
+  // The paragraph's own text around the first match, the query's words marked (never the index-only words).
+  excerpt(data, query) {
+    const chars = Number(data.meta?.chars) || data.content.length;
+    const words = data.content.slice(0, chars).split(/\s+/);
+    const norm = words.map((word) => normalise(word));
+    const wanted = new Set(query.words.filter((word) => word.length > 1 || /\d/.test(word)));
+    const hit = (i) => norm[i].split(" ").some((part) => [...wanted].some((word) => part.startsWith(word)));
+    // Start near the longest run of matching words: the phrase, where it is.
+    let first = 0;
+    let best = 0;
+    for (let i = 0, run = 0; i < words.length; i += 1) {
+      run = hit(i) ? run + 1 : 0;
+      if (run > best) { best = run; first = i - run + 1; }
+    }
+    const from = Math.max(0, first - 12);
+    const to = Math.min(words.length, from + 40);
+    const block = element("span", "rk-search__excerpt");
+    if (from > 0) block.append("… ");
+    for (let i = from; i < to; i += 1) {
+      block.append(hit(i) ? element("mark", "", words[i]) : words[i]);
+      if (i < to - 1) block.append(" ");
+    }
+    if (to < words.length) block.append(" …");
+    return block;
+  }
+
+  renderFilters(counts) {
+    const focused = document.activeElement?.closest?.(".rk-search__filters") ? document.activeElement : null;
+    const key = focused && (focused.dataset.filter ? `${focused.dataset.filter}\u0000${focused.value}` : focused.dataset.expand);
+    const groups = [];
+    for (const [name, label] of FILTERS) {
+      const values = counts?.[name] || {};
+      const selected = this.selected[name] || new Set();
+      const entries = Object.entries(values).filter(([value, count]) => count > 0 || selected.has(value));
+      for (const value of selected) if (!(value in values)) entries.push([value, 0]);
+      if (!entries.length) continue;
+      entries.sort((a, b) => Number(selected.has(b[0])) - Number(selected.has(a[0])) || b[1] - a[1]
+        || a[0].localeCompare(b[0], undefined, {numeric: true}));
+      const group = element("fieldset", "rk-filter");
+      group.append(element("legend", "rk-filter__name", label));
+      const list = element("ul", "rk-filter__values");
+      const all = this.expanded.has(name);
+      entries.forEach(([value, count], index) => {
+        if (!all && index >= SHOWN_VALUES && !selected.has(value)) return;
+        const row = element("li");
+        const box = element("input");
+        box.type = "checkbox";
+        box.id = `rk-f-${name}-${index}`;
+        box.value = value;
+        box.dataset.filter = name;
+        box.checked = selected.has(value);
+        box.addEventListener("change", () => this.toggle(name, value, box.checked));
+        const text = element("label", "", `${value} `);
+        text.htmlFor = box.id;
+        text.append(element("span", "rk-filter__count", `(${count})`));
+        row.append(box, text);
+        list.append(row);
+      });
+      group.append(list);
+      if (entries.length > SHOWN_VALUES) {
+        const button = element("button", "rk-filter__all", all ? "Show fewer" : `Show all ${entries.length}`);
+        button.type = "button";
+        button.dataset.expand = name;
+        button.setAttribute("aria-expanded", String(all));
+        button.addEventListener("click", () => {
+          if (all) this.expanded.delete(name); else this.expanded.add(name);
+          this.renderFilters(counts);
+        });
+        group.append(button);
+      }
+      groups.push(group);
+    }
+    const box = this.filterBox;
+    let details = box.querySelector("details");
+    if (!details) {
+      details = element("details", "rk-search__filterbox");
+      details.open = window.matchMedia("(min-width: 60em)").matches || Object.keys(this.selected).length > 0;
+      details.append(element("summary", "", "Filters"));
+      details.append(element("div", "rk-search__groups"));
+      box.append(details);
+    }
+    details.querySelector(".rk-search__groups").replaceChildren(...groups);
+    if (key) {
+      const again = [...box.querySelectorAll("input, button")].find((node) =>
+        (node.dataset.filter ? `${node.dataset.filter}\u0000${node.value}` : node.dataset.expand) === key);
+      again?.focus();
+    }
+  }
+
+  toggle(name, value, on) {
+    const values = this.selected[name] || new Set();
+    if (on) values.add(value); else values.delete(value);
+    if (values.size) this.selected[name] = values; else delete this.selected[name];
+    this.run({push: true});
+  }
+
+  // -- keyboard --------------------------------------------------------------
+  links() {
+    return [...this.list.querySelectorAll("a, .rk-search__more button")];
+  }
+
+  inputKey(event) {
+    if (event.key === "ArrowDown") {
+      event.preventDefault();
+      this.links()[0]?.focus();
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      clearTimeout(this.timer);
+      this.run().then(() => this.list.querySelector("a")?.click());
+    }
+  }
+
+  resultKey(event) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    const links = this.links();
+    const index = links.indexOf(document.activeElement);
+    if (index < 0) return;
+    event.preventDefault();
+    const next = index + (event.key === "ArrowDown" ? 1 : -1);
+    if (next < 0) this.input.focus();
+    else links[Math.min(next, links.length - 1)].focus();
+  }
+}
+
+export async function start(dialog, base) {
+  const pagefind = await import(new URL("pagefind/pagefind.js", new URL(base, location.href)).href);
+  // Ranking measured on the query table (bench/search_compare.py): Pagefind's defaults but a
+  // weaker pull towards short paragraphs, so a long statement holding the phrase is not
+  // outranked by a short one holding one of its words.
+  await pagefind.options({ranking: {pageLength: 0.5}});
+  await pagefind.init();
+  return new Search(dialog, base, pagefind);
+}

@@ -1,0 +1,208 @@
+"""One search record per paragraph, for Pagefind: it lands on the paragraph's anchor.
+
+Plain Python, no MkDocs. Two steps, so the model can change without touching
+the search:
+
+1. `paragraph_views(record, urls)` reads the model: the only function here that
+   knows `Record`, `Section`, `Speaker`... It returns `ParagraphView`s, flat
+   plain data (texts and labels). Port this function when the model changes.
+2. `search_records(views)` turns views into `SearchRecord`s: what Pagefind
+   indexes (`content`, split into weighted blocks), what each result shows
+   (`meta`) and what it can be filtered by (`filters`).
+
+What a paragraph is found by, and how much each counts (Pagefind's
+`data-pagefind-weight`, default 1; measured in bench/search_compare.py):
+
+- its text (weight 1), as published;
+- who speaks in it, names and search terms ("Secretary-General", "SG"),
+  and for whom (delegation), weight `SPEAKER_WEIGHT`: a name finds the
+  statements even where the text says "The Secretary-General";
+- its themes' labels and synonyms, its documents' symbols and titles,
+  weight `ABOUT_WEIGHT` (below the text: the words said come first);
+- accent-free spellings of every accented word of the above, at the weight
+  of the block they come from. Pagefind does not fold diacritics
+  ("Antonio" would not find "António"): the folded forms are indexed in
+  blocks that carry `data-pagefind-ignore="all"`-free but hidden markup, see
+  `SearchRecord.html`.
+
+Results show `meta`, never these extra blocks: the excerpt Pagefind makes is
+replaced by the paragraph's own text (meta `text` is not stored: the result's
+excerpt comes from the indexed content, whose first block is the text).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from jinja2 import Template
+
+    from .model import Corpus
+    from .urls import SiteUrls
+
+# Weights (Pagefind: 0.0 to 10.0, text is 1.0).
+SPEAKER_WEIGHT = 2.0
+ABOUT_WEIGHT = 0.5
+
+# Filter names, in the order the search dialog shows them.
+FILTERS = ("meeting", "year", "kind", "part", "speaker", "delegation", "theme")
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class ParagraphView:
+    """Everything search needs about one paragraph, as plain text (no model objects)."""
+
+    url: str  # site-root-relative, with the paragraph's anchor: "records/<m>/<part>/#<id>"
+    number: str  # the paragraph's number as readers see it ("12")
+    text: str
+    meeting: str  # the meeting's short title, shown and filtered on
+    meeting_id: str
+    date: str  # ISO date of the meeting
+    kind: str  # "summary" or "verbatim record"
+    part: str  # the part's display title ("II. Opening statements")
+    speakers: tuple[str, ...] = ()  # display names
+    speaker_terms: tuple[str, ...] = ()  # search terms and titles of the speakers (indexed, not shown)
+    delegations: tuple[str, ...] = ()  # delegation names
+    delegation_terms: tuple[str, ...] = ()  # their other forms (indexed, not shown)
+    themes: tuple[str, ...] = ()  # theme labels
+    theme_terms: tuple[str, ...] = ()  # synonyms (indexed, not shown)
+    documents: tuple[str, ...] = ()  # symbols or titles of the documents cited
+    paragraph_kind: str = "statement"  # statement, decision, procedural
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    """One Pagefind record: indexed from its `html(...)` page (weighted blocks), or `custom()` without weights."""
+
+    url: str
+    content: str  # the paragraph's text: what results show
+    meta: dict[str, str]  # title, meeting, part, speaker, number, date, chars
+    filters: dict[str, list[str]]  # meeting, year, speaker, delegation, theme, part, kind
+    # Indexed, never shown: (weight, words), e.g. speaker names at SPEAKER_WEIGHT.
+    weighted: tuple[tuple[float, str], ...] = field(default=())
+
+    def custom(self, *, language: str = "en") -> dict[str, Any]:
+        """Arguments for `PagefindIndex.add_custom_record` (no weights: everything at 1)."""
+        extra = " ".join(words for _, words in self.weighted)
+        return {
+            "url": self.url,
+            "content": f"{self.content} {extra}".strip(),
+            "language": language,
+            "meta": self.meta,
+            "filters": self.filters,
+        }
+
+    def html(self, template: Template, *, language: str = "en") -> str:
+        """A minimal HTML page for Pagefind (templates/search_record.html): the text, weighted blocks,
+        meta and filters. The weighted blocks follow the text, so an excerpt is taken from the text
+        whenever the text matches at all. Meta "url" carries the paragraph's URL: Pagefind names a
+        record by its file, without an anchor."""
+        return template.render(record=self, language=language, meta={**self.meta, "url": self.url})
+
+
+def fold(text: str) -> str:
+    """`text` without diacritics: "António" -> "Antonio", "vis-à-vis" -> "vis-a-vis"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def folded_words(text: str) -> list[str]:
+    """The accent-free spelling of each accented word in `text`, once each, in order."""
+    if text.isascii():
+        return []
+    seen: dict[str, None] = {}
+    for word in _WORD.findall(text):
+        plain = fold(word)
+        if plain != word:
+            seen.setdefault(plain, None)
+    return list(seen)
+
+
+def _unique(words: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(word for word in words if word))
+
+
+def search_record(view: ParagraphView) -> SearchRecord:
+    speaker_words = " ".join(_unique([*view.speakers, *view.speaker_terms, *view.delegations, *view.delegation_terms]))
+    about_words = " ".join(_unique([*view.themes, *view.theme_terms, *view.documents]))
+    folded_text = " ".join(folded_words(view.text))
+    weighted = (
+        (SPEAKER_WEIGHT, " ".join(filter(None, [speaker_words, " ".join(folded_words(speaker_words))]))),
+        (1.0, folded_text),
+        (ABOUT_WEIGHT, " ".join(filter(None, [about_words, " ".join(folded_words(about_words))]))),
+    )
+    speaker = ", ".join(view.speakers)
+    meta = {
+        "title": f"Para. {view.number} · {speaker or view.part}",
+        "meeting": view.meeting,
+        "part": view.part,
+        "speaker": speaker,
+        "number": view.number,
+        "date": view.date,
+        # The text's length: results show an excerpt of the text, never of the index-only words after it.
+        "chars": str(len(view.text)),
+    }
+    filters = {
+        "meeting": [view.meeting],
+        "year": [view.date[:4]] if view.date else [],
+        "kind": [view.kind] if view.kind else [],
+        "part": [view.part],
+        "speaker": list(_unique(view.speakers)),
+        "delegation": list(_unique(view.delegations)),
+        "theme": list(_unique(view.themes)),
+    }
+    return SearchRecord(
+        url=view.url,
+        content=view.text,
+        meta=meta,
+        filters={name: values for name, values in filters.items() if values},
+        weighted=tuple((weight, words) for weight, words in weighted if words),
+    )
+
+
+def search_records(views: Iterable[ParagraphView]) -> list[SearchRecord]:
+    return [search_record(view) for view in views]
+
+
+# -- the model -------------------------------------------------------------
+# The one place that reads the model.
+
+_KINDS = {"summary": "Summary", "verbatim": "Verbatim record"}
+
+
+def paragraph_views(corpus: Corpus, urls: SiteUrls) -> Iterator[ParagraphView]:
+    """A `ParagraphView` per paragraph of every meeting, newest meeting first, each in record order."""
+    for meeting in corpus.meetings:
+        kind = _KINDS.get(meeting.kind, meeting.kind)
+        for part in meeting.sections:
+            for paragraph in part.paragraphs:
+                speakers = [corpus.speakers[s] for s in paragraph.speakers]
+                delegations = [corpus.delegations[d] for d in dict.fromkeys((paragraph.delegation,
+                                                                            *paragraph.on_behalf_of)) if d]
+                themes = [corpus.themes[t] for t in paragraph.themes]
+                documents = [corpus.documents[d] for d in paragraph.documents]
+                yield ParagraphView(
+                    url=urls.paragraph(paragraph),
+                    number=str(paragraph.number),
+                    text=paragraph.text,
+                    meeting=meeting.symbol or meeting.short_title,
+                    meeting_id=meeting.id,
+                    date=meeting.date.isoformat(),
+                    kind=kind,
+                    part=part.display_title,
+                    speakers=tuple(s.name for s in speakers),
+                    speaker_terms=tuple(term for s in speakers for term in (*s.search_terms, *s.titles)),
+                    delegations=tuple(d.name for d in delegations),
+                    delegation_terms=tuple(term for d in delegations for term in (*d.names, *d.search_terms)),
+                    themes=tuple(t.label for t in themes),
+                    theme_terms=tuple(term for t in themes for term in t.synonyms),
+                    documents=tuple(term for d in documents
+                                    for term in ([d.symbol, d.title] if d.symbol else [d.title])),
+                    paragraph_kind=paragraph.kind,
+                )
