@@ -15,6 +15,7 @@ BENCHMARKS.md's growth table (make bench). Results: .bench/search.json; a summar
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -22,7 +23,6 @@ import statistics
 import subprocess
 import sys
 import tarfile
-import io
 import time
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / ".bench"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT / "hooks"))
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # the query table: tests/browser/test_search.py
 
 import readers  # noqa: E402
 from serve import serving  # noqa: E402
@@ -54,7 +54,8 @@ def material_project() -> Path:
         shutil.rmtree(out)
     out.mkdir(parents=True)
     archive = subprocess.run(["git", "archive", MATERIAL_COMMIT], check=True, capture_output=True, cwd=ROOT).stdout
-    tarfile.open(fileobj=io.BytesIO(archive)).extractall(out)
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tree:
+        tree.extractall(out, filter="data")
     return out
 
 
@@ -119,7 +120,7 @@ def query_once(browser: Any, server: Any, engine: str, query: str) -> dict[str, 
 
 
 def table_precision(browser: Any, server: Any, engine: str) -> dict[str, Any]:
-    from tests.browser.test_search import QUERIES
+    from browser.test_search import QUERIES
 
     rows, met = [], 0
     for query in QUERIES:
@@ -135,7 +136,7 @@ def table_precision(browser: Any, server: Any, engine: str) -> dict[str, Any]:
 
 def timings(browser: Any, server: Any, engine: str) -> dict[str, Any]:
     runs = [query_once(browser, server, engine, query) for query in TIMED_QUERIES]
-    return {"queries": {q: {"ms": r["ms"], "bytes": r["bytes"]} for q, r in zip(TIMED_QUERIES, runs)},
+    return {"queries": {q: {"ms": r["ms"], "bytes": r["bytes"]} for q, r in zip(TIMED_QUERIES, runs, strict=True)},
             "median_ms": statistics.median(r["ms"] for r in runs), "max_ms": max(r["ms"] for r in runs),
             "max_bytes": max(r["bytes"] for r in runs)}
 
@@ -150,6 +151,7 @@ def weights(server: Any) -> dict[str, int]:
 def pagefind_index_at(scale: int, site: Path) -> dict[str, Any]:
     import synth
     from pagefind_search import write_index
+
     from recordkit.loader import load_record
     from recordkit.search_records import paragraph_views, search_records
     from recordkit.urls import Urls

@@ -10,7 +10,7 @@ import html
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from markdown import Markdown
 from mkdocs.exceptions import PluginError

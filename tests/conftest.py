@@ -8,8 +8,8 @@ it builds it, under a file lock, into the run's common temporary folder.
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import gzip
+import hashlib
 import json
 import os
 import shutil

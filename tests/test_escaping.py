@@ -6,13 +6,12 @@ summary carry markup; every page and the search index must show it as text.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import lxml.html
 import pytest
 
-from conftest import fragments, RECORD_DIR, Project
+from conftest import RECORD_DIR, Project, fragments
 
 NAME = "</title><script>alert(1)</script>"
 LABEL = "<b>Prevention</b> & co"

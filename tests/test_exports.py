@@ -104,7 +104,8 @@ def test_meeting_json_references_resolve(exported: dict[str, Any]) -> None:
     ids = {kind: {item["id"] for item in exported[kind]}
            for kind in ("parts", "speakers", "themes", "documents", "corrections", "roles")}
     # The meeting's own: its participants and whoever it mentions, the themes and documents it uses.
-    assert set(data("meeting.yml")["participants"]) <= ids["speakers"] <= {s["id"] for s in data("speakers.yml")["speakers"]}
+    registered = {s["id"] for s in data("speakers.yml")["speakers"]}
+    assert set(data("meeting.yml")["participants"]) <= ids["speakers"] <= registered
     assert ids["themes"] <= {t["id"] for t in data("themes.yml")["themes"]}
     assert ids["documents"] <= {d["id"] for d in data("documents.yml")["documents"]}
     assert ids["corrections"] == {c["id"] for c in data("corrections.yml")["corrections"]}

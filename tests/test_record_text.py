@@ -15,7 +15,8 @@ from conftest import PARTS, RECORD, ROOT, Site
 
 def expected_blocks() -> list[str]:
     source = (ROOT / "data/meetings/2024-04-02-human-security/source.txt").read_text(encoding="utf-8")
-    corrections = yaml.safe_load((ROOT / "data/meetings/2024-04-02-human-security/corrections.yml").read_text(encoding="utf-8"))["corrections"]
+    corrections_file = ROOT / "data/meetings/2024-04-02-human-security/corrections.yml"
+    corrections = yaml.safe_load(corrections_file.read_text(encoding="utf-8"))["corrections"]
     for correction in corrections:
         assert source.count(correction["original"]) == 1, correction["id"]
         source = source.replace(correction["original"], correction["corrected"])

@@ -6,19 +6,23 @@ Pagefind's fragments are gzip-compressed JSON behind a 12-byte signature
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
-from pathlib import Path
 
 import lxml.html
 import pytest
 
-from conftest import fragments, Site
-from recordkit.search_records import (
-    ABOUT_WEIGHT, SPEAKER_WEIGHT, ParagraphView, fold, folded_words, paragraph_views, search_record,
-)
+from conftest import Site, fragments
 from recordkit.render import environment
+from recordkit.search_records import (
+    ABOUT_WEIGHT,
+    SPEAKER_WEIGHT,
+    ParagraphView,
+    fold,
+    folded_words,
+    paragraph_views,
+    search_record,
+)
 from recordkit.urls import SiteUrls
 
 RECORD = "records/2024-04-02-human-security/"
@@ -56,7 +60,8 @@ def test_each_record_shows_meeting_part_speaker_number_and_filters(indexed) -> N
 
 def test_a_phrase_from_the_middle_of_a_paragraph_is_in_its_record_only(indexed) -> None:
     phrase = "the non-interference in the internal affairs of States"
-    assert [url for url, r in indexed.items() if phrase in r["content"]] == [f"{RECORD}member-states/#p-floor-resolution"]
+    holding = [url for url, r in indexed.items() if phrase in r["content"]]
+    assert holding == [f"{RECORD}member-states/#p-floor-resolution"]
 
 
 def test_theme_synonyms_and_accent_free_spellings_are_indexed(indexed, corpus) -> None:

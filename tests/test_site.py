@@ -6,8 +6,6 @@ import posixpath
 import re
 from collections import defaultdict
 
-import pytest
-
 from conftest import PARTS, RECORD, Site
 
 

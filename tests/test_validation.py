@@ -14,6 +14,10 @@ import pytest
 
 from conftest import RECORD_DIR, Project, snapshot
 
+MEETING_FILE = f"{RECORD_DIR}/meeting.yml"
+CORRECTIONS_FILE = f"{RECORD_DIR}/corrections.yml"
+SOURCE_FILE = f"{RECORD_DIR}/source.txt"
+
 OVERVIEW = f"{RECORD_DIR}/overview.md"
 CLOSING = f"{RECORD_DIR}/concluding-remarks.md"
 PANEL = f"{RECORD_DIR}/panel-discussion.md"
@@ -52,11 +56,11 @@ def test_the_committed_record_loads_without_problems(project: Project) -> None:
 
 MALFORMED = {
     # file: (text to break, broken text, fragment on the line the parser stops at)
-    "data/meetings/2024-04-02-human-security/meeting.yml": ("venue: Trusteeship Council Chamber", "venue: [Trusteeship Council Chamber", "place:"),
+    MEETING_FILE: ("venue: Trusteeship Council Chamber", "venue: [Trusteeship Council Chamber", "place:"),
     "data/speakers.yml": ("    name: António Guterres", "    name: António Guterres\n   bad: indent", "bad: indent"),
     "data/themes.yml": ("label: Prevention", "label: Prevention: first", "label: Prevention: first"),
     "data/documents.yml": ("cited_as: [A/78/665]", "cited_as: [A/78/665", "- id: a-res-66-290"),
-    "data/meetings/2024-04-02-human-security/corrections.yml": ("  - id: hyphen-people-centred", "  - id: hyphen-people-centred\n\t- x", "\t- x"),
+    CORRECTIONS_FILE: ("  - id: hyphen-people-centred", "  - id: hyphen-people-centred\n\t- x", "\t- x"),
 }
 
 
@@ -102,8 +106,8 @@ def test_a_missing_front_matter_field(project: Project) -> None:
 
 
 def test_a_mistyped_number(project: Project) -> None:
-    project.edit("data/meetings/2024-04-02-human-security/meeting.yml", "session: 78", "session: seventy-eighth")
-    only_problem(project, file="data/meetings/2024-04-02-human-security/meeting.yml", line=project.line_of("data/meetings/2024-04-02-human-security/meeting.yml", "session: seventy"),
+    project.edit(MEETING_FILE, "session: 78", "session: seventy-eighth")
+    only_problem(project, file=MEETING_FILE, line=project.line_of(MEETING_FILE, "session: seventy"),
                  says=["expected a whole number", "seventy-eighth"], field="session")
 
 
@@ -151,20 +155,20 @@ def test_an_unknown_document_in_an_annotation(project: Project) -> None:
 
 
 def test_an_unknown_document_and_convener_in_the_meeting(project: Project) -> None:
-    project.edit("data/meetings/2024-04-02-human-security/meeting.yml", "documents: [a-78-665,", "documents: [a-78-666,")
-    project.edit("data/meetings/2024-04-02-human-security/meeting.yml", "convener: francis", "convener: frances")
+    project.edit(MEETING_FILE, "documents: [a-78-665,", "documents: [a-78-666,")
+    project.edit(MEETING_FILE, "convener: francis", "convener: frances")
     problems = project.problems()
     assert len(problems) == 2
-    has_problem(problems, file="data/meetings/2024-04-02-human-security/meeting.yml", line=project.line_of("data/meetings/2024-04-02-human-security/meeting.yml", "documents:"),
+    has_problem(problems, file=MEETING_FILE, line=project.line_of(MEETING_FILE, "documents:"),
                 says=["unknown document 'a-78-666'", "did you mean 'a-78-665'"])
-    has_problem(problems, file="data/meetings/2024-04-02-human-security/meeting.yml", line=project.line_of("data/meetings/2024-04-02-human-security/meeting.yml", "convener:"),
+    has_problem(problems, file=MEETING_FILE, line=project.line_of(MEETING_FILE, "convener:"),
                 says=["unknown speaker 'frances'", "did you mean 'francis'?"])
 
 
 def test_a_correction_of_an_unknown_paragraph(project: Project) -> None:
-    project.edit("data/meetings/2024-04-02-human-security/corrections.yml", "paragraph: p-chambas", "paragraph: p-chamba")
-    only_problem(project, file="data/meetings/2024-04-02-human-security/corrections.yml",
-                 line=project.line_of("data/meetings/2024-04-02-human-security/corrections.yml", "- id: hyphen-people-centred"),
+    project.edit(CORRECTIONS_FILE, "paragraph: p-chambas", "paragraph: p-chamba")
+    only_problem(project, file=CORRECTIONS_FILE,
+                 line=project.line_of(CORRECTIONS_FILE, "- id: hyphen-people-centred"),
                  says=["unknown paragraph 'p-chamba'", "did you mean 'p-chambas'"], field="paragraph")
 
 
@@ -204,8 +208,8 @@ def test_a_paragraph_alias_that_collides_with_another_anchor(project: Project) -
 
 
 def test_a_duplicate_key_inside_one_mapping(project: Project) -> None:
-    project.edit("data/meetings/2024-04-02-human-security/meeting.yml", "venue: Trusteeship", "venue: Hall\nvenue: Trusteeship")
-    only_problem(project, file="data/meetings/2024-04-02-human-security/meeting.yml", line=project.line_of("data/meetings/2024-04-02-human-security/meeting.yml", "venue: Trusteeship"),
+    project.edit(MEETING_FILE, "venue: Trusteeship", "venue: Hall\nvenue: Trusteeship")
+    only_problem(project, file=MEETING_FILE, line=project.line_of(MEETING_FILE, "venue: Trusteeship"),
                  says=["duplicate key 'venue'"])
 
 
@@ -259,10 +263,10 @@ def test_a_paragraph_without_annotation(project: Project) -> None:
 
 
 def test_a_correction_whose_original_is_no_longer_in_the_source(project: Project) -> None:
-    project.edit("data/meetings/2024-04-02-human-security/corrections.yml", "original: peoplecentred", "original: peoplecentered")
+    project.edit(CORRECTIONS_FILE, "original: peoplecentred", "original: peoplecentered")
     problems = project.problems()
-    has_problem(problems, file="data/meetings/2024-04-02-human-security/corrections.yml",
-                line=project.line_of("data/meetings/2024-04-02-human-security/corrections.yml", "- id: hyphen-people-centred"),
+    has_problem(problems, file=CORRECTIONS_FILE,
+                line=project.line_of(CORRECTIONS_FILE, "- id: hyphen-people-centred"),
                 says=["correction 'hyphen-people-centred'", "'peoplecentered' is no longer in the source"],
                 field="original")
 
@@ -274,7 +278,7 @@ def test_text_that_no_longer_matches_the_source_names_the_paragraph_and_the_word
         says=["paragraph 'p-closing-takasu' no longer matches the source",
               "the source has 'the participants and distinguished panelists for'",
               "the part has 'all the participants and distinguished panelists'",
-              "data/meetings/2024-04-02-human-security/corrections.yml"],
+              CORRECTIONS_FILE],
     )
 
 
@@ -316,7 +320,7 @@ def test_every_unknown_id_is_reported_at_once(project: Project) -> None:
     project.edit(CLOSING, "speakers: [takasu]", "speakers: [takasi]")
     project.edit(CLOSING, "themes: [definition,", "themes: [definitions,")
     project.edit(PANEL, "speakers: [chambas]", "speakers: [chamba]")
-    project.edit("data/meetings/2024-04-02-human-security/corrections.yml", "original: peoplecentred", "original: peoplecentered")
+    project.edit(CORRECTIONS_FILE, "original: peoplecentred", "original: peoplecentered")
     messages = [p.message for p in project.problems()]
     assert any("unknown speaker 'takasi'" in m for m in messages)
     assert any("unknown theme 'definitions'" in m for m in messages)

@@ -129,7 +129,7 @@ def split_turns(paragraph: Paragraph, speakers: list[Speaker]) -> list[str] | No
             return None
         starts.append(boundaries[-1])
     ends = [*starts[1:], len(paragraph.text)]
-    return [paragraph.text[start:end].strip() for start, end in zip(starts, ends)]
+    return [paragraph.text[start:end].strip() for start, end in zip(starts, ends, strict=True)]
 
 
 def _paragraph(parent: ET.Element, record: _Record, paragraph: Paragraph) -> None:
@@ -169,7 +169,7 @@ def _paragraph_element(parent: ET.Element, record: _Record, paragraph: Paragraph
         # attribute a sentence to the wrong speaker; the group's by/as name the first.
         _sub(group, "p", paragraph.text)
         return group
-    for index, (speaker, text) in enumerate(zip(speakers, turns), start=1):
+    for index, (speaker, text) in enumerate(zip(speakers, turns, strict=True), start=1):
         speech = _speech(group, record, speaker, f"{paragraph.id}__speech_{index}")
         _fill_speech(speech, speaker, text)
     return group

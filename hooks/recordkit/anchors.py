@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -168,7 +169,8 @@ def written_pages(site: Site, docs_dir: Path, to_html: Callable[[str], str]) -> 
     for path in sorted(docs_dir.rglob("*.md")):
         src_uri = path.relative_to(docs_dir).as_posix()
         text = path.read_text(encoding="utf-8-sig")
-        markdown, meta = text, {}
+        markdown = text
+        meta: dict[str, Any] = {}
         if text.startswith("---"):
             _, front, markdown = text.split("---", 2)
             meta = yaml.safe_load(front) or {}

@@ -137,7 +137,8 @@ def compare(source: list[str], expected: list[Expected], *, source_name: str,
     while index < len(expected):
         item = expected[index]
         if position >= len(source):
-            found.append(Mismatch(item.file, item.line, f"{item.what} is not in the source ({source_name} ends before it)"))
+            message = f"{item.what} is not in the source ({source_name} ends before it)"
+            found.append(Mismatch(item.file, item.line, message))
             return found
         if matches(source[position], item.text):
             position, index = position + 1, index + 1
@@ -146,7 +147,8 @@ def compare(source: list[str], expected: list[Expected], *, source_name: str,
                               "title" if item.what == "heading" else None))
         index, position = _resynchronise(source, expected, index, position)
     if position < len(source):
-        found.append(Mismatch(source_name, None, f"a block of the source is not published: {_quote(plain(source[position]))}"))
+        unpublished = _quote(plain(source[position]))
+        found.append(Mismatch(source_name, None, f"a block of the source is not published: {unpublished}"))
     return found
 
 

@@ -2,7 +2,8 @@
 
 A description for `<meta name="description">` and Open Graph, the Open Graph
 type, and schema.org JSON-LD: each meeting as an `Event` on its page, each speaker
-a `Person`, each part of a record an `Article` that `isPartOf` the record. overrides/main.html writes them into the page's head.
+a `Person`, each part of a record an `Article` that `isPartOf` the record.
+overrides/main.html writes them into the page's head.
 """
 
 from __future__ import annotations

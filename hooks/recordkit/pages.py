@@ -8,7 +8,7 @@ Markdown. Values are plain: the templates escape them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
@@ -338,7 +338,7 @@ def downloads_page(site: Site, meeting: Meeting) -> str:
                   meeting_phrase=meeting.title_in_sentence, files=paths.export_files(meeting))
 
 
-_VIEWS = {
+_VIEWS: dict[str, Callable[[Site, Any], str]] = {
     "speakers_index": lambda site, _: speakers_index(site),
     "delegations_index": lambda site, _: delegations_index(site),
     "themes_index": lambda site, _: themes_index(site),

@@ -26,12 +26,13 @@ _TEXTS = {"type": "array", "items": {"type": "string"}}
 
 
 def _field(kind: str, required: bool) -> dict[str, Any]:
-    schema: dict[str, Any] = {
+    kinds: dict[str, dict[str, Any]] = {
         model.TEXT: _TEXT, model.ID: _ID if required else {"type": "string"}, model.INT: {"type": "integer"},
         model.DATE: {"type": "string", "format": "date", "pattern": "^\\d{4}-\\d{2}-\\d{2}$"},
         model.BOOL: {"type": "boolean"}, model.TEXTS: _TEXTS, model.IDS: _IDS, model.BLOCKS: _TEXTS,
         model.ROLE_MAP: {"type": "object", "additionalProperties": _ID},
-    }[kind]
+    }
+    schema = kinds[kind]
     if not required and kind in (model.INT, model.BLOCKS):
         return {"anyOf": [schema, {"type": "null"}]}
     return schema
@@ -54,7 +55,8 @@ def meeting_schema() -> dict[str, Any]:
                "properties": {"json": _URL, "json_schema": _URL, "akoma_ntoso": _URL}}
     properties = {
         "$schema": {"type": "string", "description": "Where this schema is published."},
-        "format_version": {"const": FORMAT_VERSION, "description": "Changes when a field is removed or changes meaning."},
+        "format_version": {"const": FORMAT_VERSION,
+                           "description": "Changes when a field is removed or changes meaning."},
         "meeting": entity(model.Meeting, "The meeting: its facts as its folder's meeting.yml gives them.",
                           url=_URL, exports=exports),
         "parts": _list_of(entity(model.Part, "A part of the record (a section, an agenda item).", url=_URL,

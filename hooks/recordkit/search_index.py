@@ -31,7 +31,7 @@ def write_index(records: list[SearchRecord], output: Path) -> None:
         shutil.rmtree(output)
     try:
         asyncio.run(_write(records, output))
-    except Exception as error:  # noqa: BLE001 - the binary's failures come in many types
+    except Exception as error:
         raise SearchIndexError(f"search: Pagefind could not write its index to {output}: {error}") from error
 
 

@@ -121,7 +121,8 @@ def parse_paragraphs(body: str, *, file: str, first_line: int, meeting_id: str, 
         if not (head.startswith("{:") and head.endswith("}")):
             problems.error(
                 file,
-                "this paragraph has no annotation: put a line '{: id: p-..., speakers: [...], themes: [...] }' before it",
+                "this paragraph has no annotation: put a line "
+                "'{: id: p-..., speakers: [...], themes: [...] }' before it",
                 line=line,
             )
             continue
@@ -145,7 +146,8 @@ def _paragraph_from(annotation: Any, *, text: str, line: int, file: str, problem
     if paragraph is None:
         return None
     if "themes" in fields.mapping and not paragraph.themes:
-        problems.error(file, f"paragraph '{paragraph.id}' has no themes: give it at least one", line=line, field="themes")
+        problems.error(file, f"paragraph '{paragraph.id}' has no themes: give it at least one", line=line,
+                       field="themes")
     if paragraph.kind not in PARAGRAPH_KINDS:
         problems.error(file, f"paragraph '{paragraph.id}': kind must be one of {', '.join(PARAGRAPH_KINDS)}",
                        line=line, field="kind")

@@ -86,8 +86,8 @@ QUERIES: list[Query] = [
     Query("report", "opening-statements#p-sg-statement", filters={"speaker": ["António Guterres"]}),
     Query("", "member-states#p-floor-prevention", filters={"theme": ["Digital transformation"]}),
     Query("peace", "panel-discussion#p-chambas", filters={"meeting": [SUMMARY], "speaker": ["Mohamed Ibn Chambas"]}),
-    Query("trust fund", "member-states#p-floor-future", filters={"kind": ["Summary"], "year": ["2024"],
-                                                                  "part": ["IV. Key messages from interventions by Member States"]}),
+    Query("trust fund", "member-states#p-floor-future", filters={
+        "kind": ["Summary"], "year": ["2024"], "part": ["IV. Key messages from interventions by Member States"]}),
 ]
 
 
@@ -256,8 +256,8 @@ def test_dialog_is_labelled_modal_and_named(page: Any) -> None:
     assert button.get_attribute("aria-haspopup") == "dialog"
     open_search(page)
     state = page.evaluate("""() => { const d = document.getElementById('rk-search');
-        return {modal: d.matches(':modal'), label: document.getElementById(d.getAttribute('aria-labelledby')).textContent,
-                role: d.getAttribute('role') || 'dialog'}; }""")
+        const label = document.getElementById(d.getAttribute('aria-labelledby')).textContent;
+        return {modal: d.matches(':modal'), label: label, role: d.getAttribute('role') || 'dialog'}; }""")
     assert state == {"modal": True, "label": "Search the records", "role": "dialog"}
 
 

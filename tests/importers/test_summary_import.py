@@ -15,6 +15,8 @@ import pytest
 import yaml
 
 from recordkit.importers.errors import SourceError
+from recordkit.importers.registry import Registry
+from recordkit.importers.registry import load_registry as load
 from recordkit.importers.summary import import_summary, import_summary_file
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,21 +49,9 @@ def read_yaml(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
-def load_registry():
-    """data/*.yml through registry.py; as plain dicts where it is not there (the importer reads both)."""
-    try:
-        from recordkit.importers.registry import load_registry as load
-    except ImportError:
-        load = None
-    if load is not None:
-        return load(DATA)
-
-    def entries(name: str, key: str) -> list[dict]:
-        path = DATA / name
-        return read_yaml(path).get(key, []) if path.exists() else []
-
-    return SimpleNamespace(speakers=entries("speakers.yml", "speakers"), themes=entries("themes.yml", "themes"),
-                           documents=entries("documents.yml", "documents"))
+def load_registry() -> Registry:
+    """data/*.yml as the importer reads them."""
+    return load(DATA)
 
 
 def registry_entries(name: str) -> list[dict]:
@@ -158,7 +148,7 @@ def test_the_corrected_source_is_the_imported_text(meeting):
 
 
 def test_mentions_match_the_record_but_for_the_explained_differences(meeting, record_paragraphs):
-    differences = {}
+    differences: dict[str, object] = {}
     for paragraph, (annotation, _) in zip(meeting.paragraphs, record_paragraphs, strict=True):
         ours, theirs = set(paragraph.mentions), set(annotation.get("mentions", []))
         differences |= {(annotation["id"], s): "added" for s in ours - theirs}

@@ -184,7 +184,7 @@ def test_paragraphs_equal_source_blocks_under_the_hyphen_rule(name, meetings):
         text for part in meeting.parts for text in [*part.heading, *(p.text for p in part.paragraphs)]]
     blocks = meeting.source_text.strip("\n").split("\n\n")
     assert len(blocks) == len(published)
-    for block, text in zip(blocks, published):
+    for block, text in zip(blocks, published, strict=True):
         pattern = _with_line_hyphens(block)
         assert re.fullmatch(pattern, " ".join(text.split())), (block, text)
 

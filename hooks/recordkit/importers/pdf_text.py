@@ -23,6 +23,7 @@ Logos are drawings, not text, and never reach the text.
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections.abc import Iterator
@@ -153,7 +154,8 @@ def _drop_bands(chars: list[LTChar], page: int, furniture: list[str]) -> list[LT
     """Remove the running head and the foot (job number, barcode, page number).
 
     Page 1 has no running head: its top band is the record's header, kept for `front`."""
-    kept, dropped = [], []
+    kept: list[LTChar] = []
+    dropped: list[LTChar] = []
     for char in chars:
         in_band = (char.y0 >= HEAD_BAND and page > 1) or char.y1 <= FOOT_BAND
         (dropped if in_band else kept).append(char)
@@ -218,9 +220,9 @@ def _line_text(chars: list[LTChar]) -> str:
     previous: LTChar | None = None
     for char in chars:
         glyph = char.get_text()
-        if previous is not None and not glyph.isspace() and not previous.get_text().isspace():
-            if char.x0 - previous.x1 > 0.2 * char.size:  # a gap without a space glyph
-                out.append(" ")
+        if (previous is not None and not glyph.isspace() and not previous.get_text().isspace()
+                and char.x0 - previous.x1 > 0.2 * char.size):  # a gap without a space glyph
+            out.append(" ")
         out.append(glyph)
         previous = char
     return " ".join("".join(out).split())  # justified lines: runs of spaces are layout
@@ -325,7 +327,7 @@ def _blocks(lines: list[Line]) -> list[Block]:
     previous: Line | None = None
     for line in lines:
         same_column = previous is not None and (previous.page, previous.column) == (line.page, line.column)
-        if same_column and not _starts_block(previous, line, spacing, margins):
+        if same_column and previous is not None and not _starts_block(previous, line, spacing, margins):
             blocks[-1].lines.append(line)
         elif not same_column and blocks and _continues(blocks[-1], line, margins):
             blocks[-1].lines.append(line)  # a paragraph running on in the next column or page
@@ -342,7 +344,7 @@ def _has(lines: list[Line], column: int) -> bool:
 def _line_spacing(lines: list[Line]) -> float:
     gaps = [
         a.y - b.y
-        for a, b in zip(lines, lines[1:])
+        for a, b in itertools.pairwise(lines)
         if (a.page, a.column) == (b.page, b.column) and 0 < a.y - b.y < 30
     ]
     return statistics.median(gaps) if gaps else 12.0

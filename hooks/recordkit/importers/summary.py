@@ -77,7 +77,20 @@ def _field(entry: Any, name: str, default: Any = "") -> Any:
 # ---------------------------------------------------------------------------
 # Vocabulary of the text
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 DATE = re.compile(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})\b")
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # A part heading is a block of one short line: "IV. Key messages from interventions by Member States".
@@ -87,21 +100,75 @@ VENUE = re.compile(
     r"(?:Trusteeship Council|Security Council|Economic and Social Council) Chamber"
     r"|General Assembly Hall|Conference Room \w+"
 )
-BODIES = ("General Assembly", "Security Council", "Economic and Social Council", "Human Rights Council",
-          "Trusteeship Council")
-ORDINAL_UNITS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-                 "eighth": 8, "ninth": 9}
-ORDINAL_TEENS = {"tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-                 "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-        "ninety": 90}
-ORDINAL_TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
-                "seventieth": 70, "eightieth": 80, "ninetieth": 90}
+BODIES = (
+    "General Assembly",
+    "Security Council",
+    "Economic and Social Council",
+    "Human Rights Council",
+    "Trusteeship Council",
+)
+ORDINAL_UNITS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+}
+ORDINAL_TEENS = {
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+ORDINAL_TENS = {
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
+}
 SESSION = re.compile(r"\bat its ((?:[a-z]+-)?[a-z]+) session\b")
 MEETING_TYPE = re.compile(r"\b(?:convened|held) an? ((?:informal |formal )?(?:plenary )?meeting)\b")
 
 # Words that end a phrase the editor would read as cut in two (used to frame a page-break correction).
-FUNCTION_WORDS = frozenset(["a", "an", "the", "of", "to", "for", "in", "on", "at", "by", "with", "from", "and", "or", "but", "as", "its", "their", "his", "her"])
+FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "for",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "and",
+        "or",
+        "but",
+        "as",
+        "its",
+        "their",
+        "his",
+        "her",
+    ]
+)
 # A paragraph ends with one of these (closing quotes and brackets aside); a block that does not was cut.
 TERMINAL = ".!?:;…"
 CLOSERS = "\"'”’)]"
@@ -110,14 +177,81 @@ PHRASE_BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s+|[,;:]\s+|\s+(?:and|or|but)\
 
 # Summaries report statements in the past tense: "X noted that", "Member States underlined".
 REPORTING_VERBS = frozenset(
-    ["noted", "stressed", "highlighted", "said", "stated", "underscored", "underlined", "emphasized", "emphasised", "expressed", "recognized", "recognised", "welcomed", "recalled", "reiterated", "appreciated", "acknowledged", "thanked", "reflected", "outlined", "urged", "appealed", "called", "voiced", "shared", "discussed", "identified", "questioned", "reminded", "observed", "pointed", "added", "explained", "described", "proposed", "suggested", "recommended", "commended", "affirmed", "reaffirmed", "opened", "closed", "concluded", "argued", "warned", "agreed", "cautioned", "insisted", "asserted", "mentioned", "spoke", "remarked", "focused", "indicated", "announced", "invited", "requested", "asked", "praised", "referred", "addressed", "pledged", "reported", "delivered"]
+    [
+        "noted",
+        "stressed",
+        "highlighted",
+        "said",
+        "stated",
+        "underscored",
+        "underlined",
+        "emphasized",
+        "emphasised",
+        "expressed",
+        "recognized",
+        "recognised",
+        "welcomed",
+        "recalled",
+        "reiterated",
+        "appreciated",
+        "acknowledged",
+        "thanked",
+        "reflected",
+        "outlined",
+        "urged",
+        "appealed",
+        "called",
+        "voiced",
+        "shared",
+        "discussed",
+        "identified",
+        "questioned",
+        "reminded",
+        "observed",
+        "pointed",
+        "added",
+        "explained",
+        "described",
+        "proposed",
+        "suggested",
+        "recommended",
+        "commended",
+        "affirmed",
+        "reaffirmed",
+        "opened",
+        "closed",
+        "concluded",
+        "argued",
+        "warned",
+        "agreed",
+        "cautioned",
+        "insisted",
+        "asserted",
+        "mentioned",
+        "spoke",
+        "remarked",
+        "focused",
+        "indicated",
+        "announced",
+        "invited",
+        "requested",
+        "asked",
+        "praised",
+        "referred",
+        "addressed",
+        "pledged",
+        "reported",
+        "delivered",
+    ]
 )
 ADVERB = r"(?:also|further|then|again|too|[a-z]+ly)"
 VERB = re.compile(r"\b(?:" + ADVERB + r"\s+)?(?P<verb>[a-z]+)\b")
 # What may stand between a speaker's name or title and the verb: commas, the rest of a title
 # ("High Representative for the Least Developed Countries (LDCs), ... (SIDS) expressed"), an adverb.
-TITLE_TAIL = (r"(?:[\s,]*(?:(?:of|for|the|and|on|to|in|at)\s+)*"
-              r"(?:[A-Z][\w.'’-]*|\([A-Z][A-Za-z]*\)))*")
+TITLE_TAIL = (
+    r"(?:[\s,]*(?:(?:of|for|the|and|on|to|in|at)\s+)*"
+    r"(?:[A-Z][\w.'’-]*|\([A-Z][A-Za-z]*\)))*"
+)
 SUBJECT_GAP = re.compile(TITLE_TAIL + r"[\s,]*(?:" + ADVERB + r"\s+)?")
 PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:" + ADVERB + r"\s+)?$")
 # Unnamed subjects of the floor's statements: "Many underscored", "Others reiterated", "some participants".
@@ -221,16 +355,23 @@ def structure(blocks: list[Block], source_name: str) -> tuple[list[Block], list[
         if heading and roman_value(heading["number"]) and not _ends_sentence(heading["title"]):
             expected = to_roman(len(parts) + 1)
             if heading["number"] != expected:
-                raise SourceError(source_name, f"part heading {heading['number']!r} where {expected!r} was "
-                                               f"expected: {block.text!r}", line=block.line)
+                raise SourceError(
+                    source_name,
+                    f"part heading {heading['number']!r} where {expected!r} was expected: {block.text!r}",
+                    line=block.line,
+                )
             parts.append(SourcePart(heading["number"], heading["title"].strip(), block))
         elif parts:
             parts[-1].paragraphs.append([block])
         else:
             front.append(block)
     if not parts:
-        raise SourceError(source_name, "no part heading such as 'I. Overview' (a Roman numeral, a full stop, "
-                                       "a title, alone on its line): not a meeting summary", line=1)
+        raise SourceError(
+            source_name,
+            "no part heading such as 'I. Overview' (a Roman numeral, a full stop, "
+            "a title, alone on its line): not a meeting summary",
+            line=1,
+        )
     for part in parts:
         part.paragraphs = join_page_breaks(part.paragraphs)
     return front, parts
@@ -295,10 +436,12 @@ def _page_break(source: str, previous: Block, following: Block) -> Proposal:
         left = _word_before(source, left, previous.start)
         right = _word_after(source, right, following.end)
         original = source[left:right]
-    head, tail = source[left:previous.end], source[following.start:right]
-    why = ("A page break in the PDF split the paragraph mid-sentence (the first part ends without a full stop"
-           + (" and the second begins in lower case" if following.text[:1].islower() else "")
-           + "); the two halves are joined.")
+    head, tail = source[left : previous.end], source[following.start : right]
+    why = (
+        "A page break in the PDF split the paragraph mid-sentence (the first part ends without a full stop"
+        + (" and the second begins in lower case" if following.text[:1].islower() else "")
+        + "); the two halves are joined."
+    )
     return Proposal(left, right, original, f"{head} {tail}", why, f"page-break-{slugify(tail)[:24]}")
 
 
@@ -350,8 +493,7 @@ def hyphen_proposals(source: str, vocabulary: Iterable[str], paragraph_spans: li
     """
     in_text = _hyphenated_forms(fold(source[a:b]) for a, b in paragraph_spans)
     in_vocabulary = _hyphenated_forms(vocabulary)
-    closed_words = Counter(m.group(0).lower() for a, b in paragraph_spans
-                           for m in CLOSED_WORD.finditer(source, a, b))
+    closed_words = Counter(m.group(0).lower() for a, b in paragraph_spans for m in CLOSED_WORD.finditer(source, a, b))
     proposals = []
     for a, b in paragraph_spans:
         for match in CLOSED_WORD.finditer(source, a, b):
@@ -395,7 +537,7 @@ def _hyphen(source: str, match: re.Match[str], corrected_word: str, evidence: st
         left = _word_before(source, left, 0)
         right = _word_after(source, right, len(source))
     original = source[left:right]
-    corrected = original[: match.start() - left] + corrected_word + original[match.end() - left:]
+    corrected = original[: match.start() - left] + corrected_word + original[match.end() - left :]
     why = f'The hyphen was lost at a line break in the PDF ("{corrected_word}" {evidence}).'
     return Proposal(left, right, original, corrected, why, f"hyphen-{slugify(corrected_word)}")
 
@@ -420,7 +562,7 @@ def _union(source: str, first: Proposal, second: Proposal) -> Proposal:
     start, end = first.start, max(first.end, second.end)
     corrected = source[start:end]
     for edit in sorted((edit_of(first), edit_of(second)), key=lambda e: e.start, reverse=True):
-        corrected = corrected[: edit.start - start] + edit.replacement + corrected[edit.end - start:]
+        corrected = corrected[: edit.start - start] + edit.replacement + corrected[edit.end - start :]
     return Proposal(start, end, source[start:end], corrected, f"{first.why} {second.why}", first.slug)
 
 
@@ -521,8 +663,9 @@ def find_speakers(text: str, finder: SpeakerFinder, *, part_collective: str, pre
         if subject is None and PRONOUN_SUBJECT.search(text, 0, verb.start()):
             subject = current or previous
             if subject and not current:
-                found.doubts.append(f"'{_snippet(text, verb.start())}' taken as {subject}, the previous "
-                                    "paragraph's speaker")
+                found.doubts.append(
+                    f"'{_snippet(text, verb.start())}' taken as {subject}, the previous paragraph's speaker"
+                )
         elif subject is None and GENERIC_SUBJECT.search(text, 0, verb.start()):
             subject = part_collective or None
             if not subject:
@@ -554,7 +697,7 @@ def _subject(text: str, verb_start: int, references: list[Reference]) -> str | N
 
 
 def _passive_roles(text: str, references: list[Reference], found: Speakers) -> None:
-    """"moderated by Mr. Yukio Takasu": a role cue for whoever follows."""
+    """ "moderated by Mr. Yukio Takasu": a role cue for whoever follows."""
     for reference in references:
         cue = ROLE_BY_BEFORE.search(text, max(0, reference.start - 40), reference.start)
         if cue:
@@ -562,7 +705,7 @@ def _passive_roles(text: str, references: list[Reference], found: Speakers) -> N
 
 
 def _snippet(text: str, offset: int) -> str:
-    return fold(text[max(0, offset - 40): offset + 30])
+    return fold(text[max(0, offset - 40) : offset + 30])
 
 
 def _unique(items: Iterable[str]) -> list[str]:
@@ -626,8 +769,18 @@ def meeting_facts(front: list[Block], body_text: str, source_name: str) -> Facts
     meeting_type = kind.group(1) if kind else ("informal meeting" if "informal" in title.lower() else "meeting")
     body = next((b for b in BODIES if b in printed_title), "")
     topic = SLUG_PREPOSITIONS.split(title)[-1]
-    return Facts(title, topic, date, date_match.group(0), venue, place, body, session, session_label,
-                 meeting_type[:1].upper() + meeting_type[1:])
+    return Facts(
+        title,
+        topic,
+        date,
+        date_match.group(0),
+        venue,
+        place,
+        body,
+        session,
+        session_label,
+        meeting_type[:1].upper() + meeting_type[1:],
+    )
 
 
 def _dated_block(front: list[Block], source_name: str) -> tuple[Block, re.Match[str]]:
@@ -636,8 +789,11 @@ def _dated_block(front: list[Block], source_name: str) -> tuple[Block, re.Match[
         match = DATE.search(fold(block.text))
         if match:
             return block, match
-    raise SourceError(source_name, "no date such as '2 April 2024' in the blocks before the first part "
-                                   "(the record's heading and title line)", line=front[-1].line if front else 1)
+    raise SourceError(
+        source_name,
+        "no date such as '2 April 2024' in the blocks before the first part (the record's heading and title line)",
+        line=front[-1].line if front else 1,
+    )
 
 
 def _date(match: re.Match[str], source_name: str, line: int) -> dt.date:
@@ -648,12 +804,12 @@ def _date(match: re.Match[str], source_name: str, line: int) -> dt.date:
 
 
 def _title_venue_place(head: str) -> tuple[str, str, str]:
-    """"Informal Meeting ... on Human Security Trusteeship Council Chamber, United Nations Headquarters,
+    """ "Informal Meeting ... on Human Security Trusteeship Council Chamber, United Nations Headquarters,
     New York": the title runs to the room (a known room of Headquarters), the place follows it."""
     head = head.strip().rstrip(",")
     venue = VENUE.search(head)
     if venue:
-        return head[: venue.start()].strip(), venue.group(0), head[venue.end():].strip(" ,")
+        return head[: venue.start()].strip(), venue.group(0), head[venue.end() :].strip(" ,")
     title, _, place = head.partition(",")
     return title.strip(), "", place.strip()
 
@@ -682,7 +838,7 @@ def _session(text: str) -> tuple[str, int]:
 
 
 def _ordinal(words: str) -> int:
-    """"seventy-eighth" -> 78; 0 if not an ordinal in words."""
+    """ "seventy-eighth" -> 78; 0 if not an ordinal in words."""
     if words in ORDINAL_UNITS or words in ORDINAL_TEENS or words in ORDINAL_TENS:
         return {**ORDINAL_UNITS, **ORDINAL_TEENS, **ORDINAL_TENS}[words]
     tens, _, unit = words.partition("-")
@@ -697,13 +853,17 @@ def import_summary_file(path: Path, *, registry: Registry) -> ImportedMeeting:
     """Read a summary from disk (UTF-8, a BOM allowed) and import it; unreadable input is a SourceError."""
     data = path.read_bytes()
     if b"\x00" in data:
-        raise SourceError(path.name, "a binary file, not a plain-text summary", line=data[: data.index(b"\x00")]
-                          .count(b"\n") + 1)
+        raise SourceError(
+            path.name, "a binary file, not a plain-text summary", line=data[: data.index(b"\x00")].count(b"\n") + 1
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise SourceError(path.name, f"not UTF-8 text ({error.reason} at byte {error.start})",
-                          line=data[: error.start].count(b"\n") + 1) from None
+        raise SourceError(
+            path.name,
+            f"not UTF-8 text ({error.reason} at byte {error.start})",
+            line=data[: error.start].count(b"\n") + 1,
+        ) from None
     return import_summary(text, source_name=path.name, registry=registry)
 
 
@@ -714,8 +874,9 @@ def import_summary(text: str, *, source_name: str, registry: Registry) -> Import
     front, source_parts = structure(blocks, source_name)
     spans = [(b[0].start, b[-1].end) for part in source_parts for b in part.paragraphs]
     vocabulary = _vocabulary(registry)
-    proposals = merge_overlaps(source, page_break_proposals(source, source_parts)
-                               + hyphen_proposals(source, vocabulary, spans))
+    proposals = merge_overlaps(
+        source, page_break_proposals(source, source_parts) + hyphen_proposals(source, vocabulary, spans)
+    )
     corrections = _corrections(proposals, spans)
     body_text = " ".join(fold(source[a:b]) for a, b in spans)
     facts = meeting_facts(front, body_text, source_name)
@@ -723,10 +884,13 @@ def import_summary(text: str, *, source_name: str, registry: Registry) -> Import
     parts, roles = _parts(source, source_parts, [edit_of(p) for p in proposals], registry, body_text, review)
     participants = _participants(parts, roles, registry, review)
     documents = _meeting_documents(registry, body_text)
-    review += [f"correction {c.id} in p{c.paragraph_index + 1}: {c.original!r} -> {c.corrected!r}: {c.why}"
-               for c in corrections]
-    return _meeting(source, source_name, front, facts, parts, participants, documents, corrections, roles, body_text,
-                    review)
+    review += [
+        f"correction {c.id} in p{c.paragraph_index + 1}: {c.original!r} -> {c.corrected!r}: {c.why}"
+        for c in corrections
+    ]
+    return _meeting(
+        source, source_name, front, facts, parts, participants, documents, corrections, roles, body_text, review
+    )
 
 
 def _checked_source(text: str, source_name: str) -> str:
@@ -736,8 +900,11 @@ def _checked_source(text: str, source_name: str) -> str:
         raise SourceError(source_name, "the file is empty: no summary to import", line=1)
     control = re.search(r"[\x00-\x08\x0b\x0e-\x1f\ufffd]", source)
     if control:
-        raise SourceError(source_name, f"binary data (character U+{ord(control.group(0)):04X}), not a plain-text "
-                                       "summary", line=source.count("\n", 0, control.start()) + 1)
+        raise SourceError(
+            source_name,
+            f"binary data (character U+{ord(control.group(0)):04X}), not a plain-text summary",
+            line=source.count("\n", 0, control.start()) + 1,
+        )
     return source
 
 
@@ -775,7 +942,7 @@ def edit_of(proposal: Proposal) -> Edit:
     tail = 0
     while tail < min(len(original), len(corrected)) - head and original[-1 - tail] == corrected[-1 - tail]:
         tail += 1
-    return Edit(proposal.start + head, proposal.end - tail, corrected[head: len(corrected) - tail])
+    return Edit(proposal.start + head, proposal.end - tail, corrected[head : len(corrected) - tail])
 
 
 def _corrections(proposals: list[Proposal], spans: list[tuple[int, int]]) -> list[ImportedCorrection]:
@@ -784,8 +951,9 @@ def _corrections(proposals: list[Proposal], spans: list[tuple[int, int]]) -> lis
     for proposal in proposals:
         edit = edit_of(proposal)
         index = next(i for i, (a, b) in enumerate(spans) if a <= edit.start <= b)
-        corrections.append(ImportedCorrection(
-            proposal.slug, index, proposal.original, proposal.corrected, proposal.why))
+        corrections.append(
+            ImportedCorrection(proposal.slug, index, proposal.original, proposal.corrected, proposal.why)
+        )
     _unique_ids(corrections)
     return corrections
 
@@ -806,8 +974,14 @@ class Roles:
     spoke_in: dict[str, str] = field(default_factory=dict)  # speaker id -> title of the first part they speak in
 
 
-def _parts(source: str, source_parts: list[SourcePart], edits: list[Edit], registry: Registry,
-           body_text: str, review: list[str]) -> tuple[list[ImportedPart], Roles]:
+def _parts(
+    source: str,
+    source_parts: list[SourcePart],
+    edits: list[Edit],
+    registry: Registry,
+    body_text: str,
+    review: list[str],
+) -> tuple[list[ImportedPart], Roles]:
     """The parts with their paragraphs annotated; and the role cues found on the way."""
     finder = SpeakerFinder(_entries(registry.speakers), context=body_text)
     themes = theme_forms(_entries(registry.themes))
@@ -817,15 +991,19 @@ def _parts(source: str, source_parts: list[SourcePart], edits: list[Edit], regis
     index, previous, ids = 0, "", set[str]()
     for source_part in source_parts:
         part = _part(source_part, ids)
-        collective = next((r.speaker for r in finder.references(source_part.title)
-                           if r.speaker in finder.collective), "")
+        collective = next(
+            (r.speaker for r in finder.references(source_part.title) if r.speaker in finder.collective), ""
+        )
         for blocks in source_part.paragraphs:
             text = _paragraph_text(source, blocks, edits)
             found = find_speakers(text, finder, part_collective=collective, previous=previous)
             paragraph = ImportedParagraph(
-                text=text, speakers=found.speakers, mentions=found.mentions,
+                text=text,
+                speakers=found.speakers,
+                mentions=found.mentions,
                 themes=[t for t, regex in themes if regex.search(text)],
-                documents=[d for d, regex, _ in documents if regex.search(text)])
+                documents=[d for d, regex, _ in documents if regex.search(text)],
+            )
             part.paragraphs.append(paragraph)
             _review_paragraph(index, source_part, paragraph, found, review)
             for speaker in found.speakers:
@@ -844,8 +1022,9 @@ def _part(source_part: SourcePart, ids: set[str]) -> ImportedPart:
     if part_id in ids:
         part_id = slugify(source_part.title)
     ids.add(part_id)
-    return ImportedPart(id=part_id, title=source_part.title, heading=[fold(source_part.heading.text)],
-                        number=source_part.number)
+    return ImportedPart(
+        id=part_id, title=source_part.title, heading=[fold(source_part.heading.text)], number=source_part.number
+    )
 
 
 def _paragraph_text(source: str, blocks: list[Block], edits: list[Edit]) -> str:
@@ -854,20 +1033,20 @@ def _paragraph_text(source: str, blocks: list[Block], edits: list[Edit]) -> str:
     text = source[start:end]
     for edit in sorted(edits, key=lambda e: e.start, reverse=True):  # from the end: offsets stay true
         if start <= edit.start and edit.end <= end:
-            text = text[: edit.start - start] + edit.replacement + text[edit.end - start:]
+            text = text[: edit.start - start] + edit.replacement + text[edit.end - start :]
     return fold(text)
 
 
-def _review_paragraph(index: int, part: SourcePart, paragraph: ImportedParagraph, found: Speakers,
-                      review: list[str]) -> None:
+def _review_paragraph(
+    index: int, part: SourcePart, paragraph: ImportedParagraph, found: Speakers, review: list[str]
+) -> None:
     where = f"p{index + 1} (part {part.number})"
     if not paragraph.themes:
         review.append(f"{where}: no theme suggested")
     review += [f"{where}: speaker uncertain: {doubt}" for doubt in found.doubts]
 
 
-def _participants(parts: list[ImportedPart], roles: Roles, registry: Registry,
-                  review: list[str]) -> dict[str, str]:
+def _participants(parts: list[ImportedPart], roles: Roles, registry: Registry, review: list[str]) -> dict[str, str]:
     """Speaker id -> role: a cue of the text ("convened" -> chair, "moderated by" -> moderator), the
     collective floor, the part they speak in ("panel" -> panellist, "Opening statements" -> keynote),
     or the registry's role where it still has one."""
@@ -891,13 +1070,26 @@ def _part_role(title: str) -> str:
 
 def _meeting_documents(registry: Registry, body_text: str) -> list[str]:
     """The documents the text cites by symbol (A/78/665, 66/290): those the meeting considered."""
-    return [d for d, regex, by_symbol in document_forms(_entries(registry.documents))
-            if by_symbol and regex.search(body_text)]
+    return [
+        d
+        for d, regex, by_symbol in document_forms(_entries(registry.documents))
+        if by_symbol and regex.search(body_text)
+    ]
 
 
-def _meeting(source: str, source_name: str, front: list[Block], facts: Facts, parts: list[ImportedPart],
-             participants: dict[str, str], documents: list[str], corrections: list[ImportedCorrection],
-             roles: Roles, body_text: str, review: list[str]) -> ImportedMeeting:
+def _meeting(
+    source: str,
+    source_name: str,
+    front: list[Block],
+    facts: Facts,
+    parts: list[ImportedPart],
+    participants: dict[str, str],
+    documents: list[str],
+    corrections: list[ImportedCorrection],
+    roles: Roles,
+    body_text: str,
+    review: list[str],
+) -> ImportedMeeting:
     heading = fold(front[0].text) if front else "Summary"
     city = facts.place.split(",")[-1].strip()
     titles = [sentence_case(p.title, body_text, keep_first=False) for p in parts]

@@ -38,7 +38,20 @@ from .imported import (
 from .pdf_text import Block, PdfText, read_pdf
 from .registry import Registry
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 SYMBOL = re.compile(r"\b(A/(\d+)/PV\.(\d+))\b")
 SESSION = re.compile(r"^([A-Z][a-z]+(?:-[a-z]+)?) session$", re.M)
 MEETING = re.compile(r"^(\d+)(?:st|nd|rd|th) plenary meeting$", re.M)
@@ -90,30 +103,95 @@ OBSERVERS = {"Holy See", "State of Palestine", "European Union", "Sovereign Orde
 KINDS = {"European Union": "observer", "Holy See": "observer", "State of Palestine": "observer"}
 ON_BEHALF = re.compile(
     r"\b(?:I|we)\b[^.;]{0,80}?\b(?:speak|speaking|deliver|delivering|make|making|take the floor|statement)"
-    r"[^.;]{0,60}?\bon behalf of (?:the )?(?:States members of (?:the )?)?(?P<group>" + "|".join(map(re.escape, GROUPS)) + r")",
+    r"[^.;]{0,60}?\bon behalf of (?:the )?(?:States members of (?:the )?)?(?P<group>"
+    + "|".join(map(re.escape, GROUPS))
+    + r")",
     re.I,
 )
 NOT_BEHALF = re.compile(r"\b(?:before|associates?|align|aligns|delivered by|made by|representative of)\b", re.I)
 # First parts of compounds whose hyphen stays at a line end when the evidence is silent.
-KEEP_HYPHEN = {"self", "non", "co", "ex", "vice", "under", "well", "long", "cross", "high", "follow", "so", "full",
-               "post", "pre", "anti", "ever", "multi", "semi", "mid", "cost", "all", "short", "top", "far"}
+KEEP_HYPHEN = {
+    "self",
+    "non",
+    "co",
+    "ex",
+    "vice",
+    "under",
+    "well",
+    "long",
+    "cross",
+    "high",
+    "follow",
+    "so",
+    "full",
+    "post",
+    "pre",
+    "anti",
+    "ever",
+    "multi",
+    "semi",
+    "mid",
+    "cost",
+    "all",
+    "short",
+    "top",
+    "far",
+}
 DOC_SYMBOL = re.compile(
     r"\bA/(?:RES/|INF/)?\d{2,3}/(?:L\.\d+(?:/Rev\.\d+)?(?:/Add\.\d+)?|\d+(?:/Add\.\d+)?(?:/Rev\.\d+)?)"
 )
 RESOLUTIONS = re.compile(r"\bresolutions? ((?:\d{2,3}/\d+(?: [A-Z]\b)?(?:, | and |,? and )?)+)")
 RESOLUTION_NUMBER = re.compile(r"(\d{2,3})/(\d+)(?: ([A-Z])\b)?")
-STOPWORDS = set(["a", "an", "and", "the", "of", "on", "in", "to", "for", "at", "by", "with", "its", "their", "from", "as"])
+STOPWORDS = set(
+    ["a", "an", "and", "the", "of", "on", "in", "to", "for", "at", "by", "with", "its", "their", "from", "as"]
+)
 ORDINALS = {
     w: n
     for n, w in enumerate(
-        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"],
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+        ],
         start=1,
     )
 }
-TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
-        "eightieth": 80, "ninetieth": 90}
-TENS_PREFIX = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-               "ninety": 90}
+TENS = {
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
+}
+TENS_PREFIX = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 
 
 def import_verbatim(path: Path, *, registry: Registry, meeting_id: str = "") -> ImportedMeeting:
@@ -165,7 +243,7 @@ def _facts(pdf: PdfText) -> Facts:
     president = next((PRESIDENT.match(fold(b.text)) for b in pdf.front if b.text.startswith("President:")), None)
     if not symbol or not meeting or not date or not president:
         raise SourceError(pdf.file, "not a General Assembly verbatim record (no A/<session>/PV.<n> header)", page=1)
-    place_line = header[date.end():].strip().splitlines()
+    place_line = header[date.end() :].strip().splitlines()
     label = session.group(0).removesuffix(" session") if session else ""
     return Facts(
         symbol=symbol.group(1),
@@ -311,8 +389,10 @@ def fold_block(text: str, words: Counter[str]) -> tuple[str, list[str]]:
         if not match or not following or not out[-2].isalpha():
             if out.endswith("-") and following and len(out) > 1 and out[-2].isdigit():
                 # The contract resolves line-end hyphens between letters only: "P5-\nlevel" reads "P5- level".
-                doubts.append(f"'{out.split()[-1]}/{following.group(0)}' published as '{out.split()[-1]} "
-                              f"{following.group(0)}' (a hyphen after a digit); a correction can join it")
+                doubts.append(
+                    f"'{out.split()[-1]}/{following.group(0)}' published as '{out.split()[-1]} "
+                    f"{following.group(0)}' (a hyphen after a digit); a correction can join it"
+                )
             out = f"{out} {line}"
             continue
         keep, doubt = _keep_hyphen(match.group(1), following.group(0).rstrip("-"), words)
@@ -372,9 +452,7 @@ class _Builder:
         self._source_blocks: list[str] = []
         self._new_documents: dict[str, NewDocument] = {}
         self._all_text = " ".join(fold_block(b.text, self.words)[0] for b in pdf.blocks)
-        self._theme_patterns = [
-            (theme.id, _terms_pattern((theme.label, *theme.synonyms))) for theme in registry.themes
-        ]
+        self._theme_patterns = [(theme.id, _terms_pattern((theme.label, *theme.synonyms))) for theme in registry.themes]
 
     # The walk ----------------------------------------------------------------------------
 
@@ -404,8 +482,9 @@ class _Builder:
         part_id, n = base, 2
         while part_id in taken:
             part_id, n = f"{base}-{n}", n + 1
-        part = ImportedPart(id=part_id, title=title, heading=[b.text for b in heading], number=number,
-                            agenda_item=agenda)
+        part = ImportedPart(
+            id=part_id, title=title, heading=[b.text for b in heading], number=number, agenda_item=agenda
+        )
         self.parts.append(part)
         self.statement = None  # a heading ends the statement before it
 
@@ -415,7 +494,8 @@ class _Builder:
         agenda = AGENDA.match(fold(heading[0].text))
         number = agenda.group("num") if agenda else ""
         item = int(number) if number.isdigit() else None
-        titles, subs = [], []
+        titles: list[str] = []
+        subs: list[str] = []
         for block in heading[1:] if agenda else heading:
             indent = block.lines[0].x0 - self.margins.get(block.lines[0].column, 0)
             if indent <= 3:
@@ -453,12 +533,14 @@ class _Builder:
         chair = TOOK_CHAIR.search(text)
         if chair:
             delegation = self.resolver.delegation(chair.group("country"))
-            self.acting = self.resolver.person(chair.group("hon") + ".", chair.group("name"), delegation,
-                                               ("Vice-President of the General Assembly",))
+            self.acting = self.resolver.person(
+                chair.group("hon") + ".", chair.group("name"), delegation, ("Vice-President of the General Assembly",)
+            )
             self.first_acting = self.first_acting or self.acting
             self.participants[self.acting] = "acting-president"
-            self.review.append(f"Chair, {label}: '{text}' — 'The Acting President' from here on is "
-                               f"{self.acting}; check.")
+            self.review.append(
+                f"Chair, {label}: '{text}' — 'The Acting President' from here on is {self.acting}; check."
+            )
         if RESUMED_CHAIR.search(text):
             self.acting = ""
         if DECISION.search(text):
@@ -470,8 +552,10 @@ class _Builder:
         else:
             # An italic line inside a statement (a quotation's reference): the speaker's words.
             self._continuation(paragraph, label)
-            self.review.append(f"Italic text kept in the statement, {label}: '{text[:60]}' — check it is "
-                               "the speaker's and not a stage note.")
+            self.review.append(
+                f"Italic text kept in the statement, {label}: '{text[:60]}' — check it is "
+                "the speaker's and not a stage note."
+            )
 
     def _intro(self, paragraph: ImportedParagraph, block: Block, label: str) -> None:
         match = INTRO.match(paragraph.text)
@@ -489,15 +573,18 @@ class _Builder:
         function = ", ".join(f.strip() for f in re.findall(r",\s*([^():,]+)", rest))
         who = match.group("name") or match.group("title")
         if not printed:
-            raise SourceError(self.pdf.file, f"speaker without a delegation: {match.group(0).strip()!r}",
-                              page=block.page)
+            raise SourceError(
+                self.pdf.file, f"speaker without a delegation: {match.group(0).strip()!r}", page=block.page
+            )
         delegation = self.resolver.delegation(printed[0])
         honorific = match.group("hon") or ""
         before = len(self.resolver.new_speakers)
         speaker = self.resolver.person(honorific, who, delegation, (function,) if function else ())
         if len(self.resolver.new_speakers) > before:
-            self.review.append(f"New speaker, {label}: {speaker} — '{match.group(0).strip()}': not in the "
-                               "registry; add the full name and titles.")
+            self.review.append(
+                f"New speaker, {label}: {speaker} — '{match.group(0).strip()}': not in the "
+                "registry; add the full name and titles."
+            )
         self.participants.setdefault(speaker, _role(self.resolver.kinds.get(delegation, "member-state")))
         self.statement = _Statement(speaker, delegation, [])
         paragraph.function = function
@@ -506,8 +593,11 @@ class _Builder:
     def _chair_statement(self, paragraph: ImportedParagraph, chair: str, block: Block, label: str) -> None:
         if chair == "The Acting President":
             if not self.acting:
-                raise SourceError(self.pdf.file, "'The Acting President' speaks but no Vice-President took the "
-                                  "Chair before", page=block.page)
+                raise SourceError(
+                    self.pdf.file,
+                    "'The Acting President' speaks but no Vice-President took the Chair before",
+                    page=block.page,
+                )
             speaker = self.acting
         else:
             speaker = self.president
@@ -516,8 +606,9 @@ class _Builder:
 
     def _continuation(self, paragraph: ImportedParagraph, label: str) -> None:
         if self.statement is None:
-            self.review.append(f"No speaker, {label}: '{paragraph.text[:60]}' — a paragraph before any speaker "
-                               "line; check who speaks.")
+            self.review.append(
+                f"No speaker, {label}: '{paragraph.text[:60]}' — a paragraph before any speaker line; check who speaks."
+            )
             return
         self._attribute(paragraph)
 
@@ -534,14 +625,16 @@ class _Builder:
     def _on_behalf(self, text: str, delegation: str, label: str) -> list[str]:
         groups: list[str] = []
         for match in ON_BEHALF.finditer(text):
-            context = text[max(0, match.start() - 20):match.end()]
+            context = text[max(0, match.start() - 20) : match.end()]
             if NOT_BEHALF.search(context):
                 continue  # "before I speak on behalf of…", "the statement delivered by X on behalf of…"
             group = self.resolver.delegation(GROUPS[_group_key(match.group("group"))])
             if group != delegation and group not in groups:
                 groups.append(group)
-                self.review.append(f"On behalf of, {label}: '{match.group(0)}' — this and the statement's next "
-                                   f"paragraphs are marked on behalf of {group}; check.")
+                self.review.append(
+                    f"On behalf of, {label}: '{match.group(0)}' — this and the statement's next "
+                    f"paragraphs are marked on behalf of {group}; check."
+                )
         return groups
 
     # Documents and themes ---------------------------------------------------------------
@@ -629,8 +722,10 @@ class _Builder:
         f = self.facts
         items = [p.title for p in self.parts if p.heading][:3]
         more = " and other items" if len([p for p in self.parts if p.heading]) > 3 else ""
-        return (f"Verbatim record of the {ordinal(f.meeting_number)} plenary meeting of the General Assembly "
-                f"({f.session_label}), {f.place}, {date}: " + "; ".join(items) + more + ".")
+        return (
+            f"Verbatim record of the {ordinal(f.meeting_number)} plenary meeting of the General Assembly "
+            f"({f.session_label}), {f.place}, {date}: " + "; ".join(items) + more + "."
+        )
 
     def _meeting_documents(self) -> list[str]:
         ids: list[str] = []
@@ -645,26 +740,36 @@ class _Builder:
     def _summary_review(self, meeting: ImportedMeeting) -> list[str]:
         lines = []
         if session_words(self.facts.session_label) != self.facts.session:
-            lines.append(f"Session: the header says '{self.facts.session_label}' but the symbol says "
-                         f"{self.facts.session}; check.")
+            lines.append(
+                f"Session: the header says '{self.facts.session_label}' but the symbol says "
+                f"{self.facts.session}; check."
+            )
         if any(sp.id == self.president for sp in meeting.new_speakers):
-            lines.append(f"New speaker: {self.president} — the President, '{self.facts.president_name}' "
-                         f"({self.facts.president_country}) from the header: not in the registry; check the id.")
+            lines.append(
+                f"New speaker: {self.president} — the President, '{self.facts.president_name}' "
+                f"({self.facts.president_country}) from the header: not in the registry; check the id."
+            )
         so_decided = [p for p in meeting.paragraphs if p.text == "It was so decided."]
         if so_decided:
-            lines.append(f"Decisions: {len(so_decided)} × 'It was so decided.' marked as decisions — check none is "
-                         "a stage note.")
+            lines.append(
+                f"Decisions: {len(so_decided)} × 'It was so decided.' marked as decisions — check none is a stage note."
+            )
         for delegation in meeting.new_delegations:
-            lines.append(f"New delegation: {delegation.id} — '{delegation.name}' as {delegation.kind}; check the "
-                         "kind and add other printed forms (names).")
+            lines.append(
+                f"New delegation: {delegation.id} — '{delegation.name}' as {delegation.kind}; check the "
+                "kind and add other printed forms (names)."
+            )
         for document in meeting.new_documents:
-            lines.append(f"New document: {document.id} ({document.symbol}) titled '{document.title}' — check "
-                         "the title.")
+            lines.append(
+                f"New document: {document.id} ({document.symbol}) titled '{document.title}' — check the title."
+            )
         for part in meeting.parts:
             bare = [p for p in part.paragraphs if not p.themes and p.kind == "statement"]
             if bare:
-                lines.append(f"No theme suggested in part '{part.id}' for {len(bare)} of {len(part.paragraphs)} "
-                             "paragraphs — add themes where one fits.")
+                lines.append(
+                    f"No theme suggested in part '{part.id}' for {len(bare)} of {len(part.paragraphs)} "
+                    "paragraphs — add themes where one fits."
+                )
         return lines
 
     def counts(self, meeting: ImportedMeeting) -> dict[str, int]:
