@@ -16,6 +16,7 @@ from conftest import Site, fragments
 from recordkit.render import environment
 from recordkit.search_records import (
     ABOUT_WEIGHT,
+    CONTINUATION_SPEAKER_WEIGHT,
     SPEAKER_WEIGHT,
     ParagraphView,
     fold,
@@ -119,6 +120,13 @@ def test_record_weights_speakers_above_text_and_themes_below() -> None:
     assert weights[ABOUT_WEIGHT] == "Prevention early warning"
     assert made.filters["speaker"] == ["António Guterres"] and made.filters["theme"] == ["Prevention"]
     assert made.meta["chars"] == str(len(made.content))
+
+
+def test_a_speakers_name_counts_most_where_the_statement_starts() -> None:
+    first = dict(search_record(view(speakers=("Pieper",))).weighted)
+    later = dict(search_record(view(speakers=("Pieper",), opens_statement=False)).weighted)
+    assert "Pieper" in first[SPEAKER_WEIGHT] and SPEAKER_WEIGHT not in later
+    assert "Pieper" in later[CONTINUATION_SPEAKER_WEIGHT] and CONTINUATION_SPEAKER_WEIGHT < SPEAKER_WEIGHT
 
 
 def test_record_html_escapes_everything() -> None:

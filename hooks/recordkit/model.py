@@ -151,6 +151,9 @@ class Part:
 
     @property
     def display_title(self) -> str:
+        """"II. Opening statements" in a summary, "Agenda item 66: Peacebuilding…" in a verbatim record."""
+        if self.agenda_item is not None:
+            return f"Agenda item {self.agenda_item}: {self.title}"
         return f"{self.number}. {self.title}" if self.number else self.title
 
     @property

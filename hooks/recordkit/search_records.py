@@ -44,8 +44,11 @@ if TYPE_CHECKING:
     from .model import Corpus
     from .urls import SiteUrls
 
-# Weights (Pagefind: 0.0 to 10.0, text is 1.0).
+# Weights (Pagefind: 0.0 to 10.0, text is 1.0). A verbatim statement runs over several paragraphs,
+# each indexed with its speaker; the name counts most on the statement's first paragraph, where the
+# record prints it, so a speaker's name lands on the start of each statement.
 SPEAKER_WEIGHT = 2.0
+CONTINUATION_SPEAKER_WEIGHT = 1.2
 ABOUT_WEIGHT = 0.5
 
 # Filter names, in the order the search dialog shows them.
@@ -74,6 +77,7 @@ class ParagraphView:
     theme_terms: tuple[str, ...] = ()  # synonyms (indexed, not shown)
     documents: tuple[str, ...] = ()  # symbols or titles of the documents cited
     paragraph_kind: str = "statement"  # statement, decision, procedural
+    opens_statement: bool = True  # False for the later paragraphs of a verbatim statement
 
 
 @dataclass(frozen=True)
@@ -133,7 +137,8 @@ def search_record(view: ParagraphView) -> SearchRecord:
     about_words = " ".join(_unique([*view.themes, *view.theme_terms, *view.documents]))
     folded_text = " ".join(folded_words(view.text))
     weighted = (
-        (SPEAKER_WEIGHT, " ".join(filter(None, [speaker_words, " ".join(folded_words(speaker_words))]))),
+        (SPEAKER_WEIGHT if view.opens_statement else CONTINUATION_SPEAKER_WEIGHT,
+         " ".join(filter(None, [speaker_words, " ".join(folded_words(speaker_words))]))),
         (1.0, folded_text),
         (ABOUT_WEIGHT, " ".join(filter(None, [about_words, " ".join(folded_words(about_words))]))),
     )
@@ -205,4 +210,5 @@ def paragraph_views(corpus: Corpus, urls: SiteUrls) -> Iterator[ParagraphView]:
                     documents=tuple(term for d in documents
                                     for term in ([d.symbol, d.title] if d.symbol else [d.title])),
                     paragraph_kind=paragraph.kind,
+                    opens_statement=paragraph.opens_statement,
                 )
