@@ -90,6 +90,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         # HTML text, as MkDocs makes it from an h1: Material prints page.title (and a front-matter
         # title) as it is in the header and nav, so it is escaped here, never put in page.meta.
         page.title = html.escape(title)
+    record = build.describer.record_of(src_uri)
+    if record:
+        page.meta["record"] = record  # plain text, for <title> (overrides/main.html escapes it)
     if src_uri == urls.HOME:
         return pages.home_page(build.site, title=page.meta.get("title", ""), intro=markdown)
     return markdown

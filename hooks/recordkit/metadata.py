@@ -49,11 +49,16 @@ class Describer:
         """The page's title as plain text (MkDocs would take it from the escaped h1)."""
         kind, subject, _ = self.pages.get(src_uri, ("", None, False))
         if kind == "part":
-            return f"{subject.display_title} – {self.corpus.meeting_by_id[subject.meeting_id].short_title}"
-        if kind == "meeting":
-            return subject.title
+            return subject.display_title
         return {"speaker": lambda: subject.name, "delegation": lambda: subject.name,
                 "theme": lambda: subject.label}.get(kind, lambda: "")()
+
+    def record_of(self, src_uri: str) -> str:
+        """The meeting's short title for a page of its record (the browser tab says which record), else ""."""
+        kind, subject, _ = self.pages.get(src_uri, ("", None, False))
+        if kind == "part":
+            return self.corpus.meeting_by_id[subject.meeting_id].short_title
+        return subject.short_title if kind in ("meeting", "notes", "downloads") else ""
 
     def page(self, src_uri: str) -> PageMetadata | None:
         corpus = self.corpus
