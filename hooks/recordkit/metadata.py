@@ -50,6 +50,8 @@ class Describer:
         kind, subject, _ = self.pages.get(src_uri, ("", None, False))
         if kind == "part":
             return subject.display_title
+        if kind == "meeting":
+            return subject.title
         return {"speaker": lambda: subject.name, "delegation": lambda: subject.name,
                 "theme": lambda: subject.label}.get(kind, lambda: "")()
 
