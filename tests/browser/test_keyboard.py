@@ -10,7 +10,8 @@ from browser.conftest import PART, wait_until_settled
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["", f"{PART}opening-statements/", "speakers/guterres/", "themes/"]
+PAGES = ["", f"{PART}opening-statements/", "speakers/guterres/", "themes/", "records/a-64-pv-121/",
+         "delegations/japan/"]
 
 # Every visible link and button, each marked with a number to recognise it when focused.
 _MARK_FOCUSABLE = """() => {

@@ -13,7 +13,9 @@ pytestmark = pytest.mark.browser
 
 PHONE_PAGES = ["", *(f"{PART}{part}/" for part in PARTS), f"{PART}notes/", f"{PART}downloads/",
                "speakers/", "speakers/fatima/",
-               "themes/", "themes/vulnerable-countries/", "documents/", "no/such/page/"]
+               "themes/", "themes/vulnerable-countries/", "documents/", "no/such/page/",
+               "records/a-76-pv-102/", "records/a-76-pv-102/peacebuilding-sustaining-peace/",
+               "delegations/", "delegations/european-union/", "speakers/shahid/"]
 
 
 def test_every_page_loads_without_console_errors_or_foreign_requests(page: Any, site: Any) -> None:
