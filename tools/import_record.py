@@ -30,7 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         meeting = read_source(args.source, load_registry(args.data), args.id)
-        result = write_meeting(meeting, args.data, dry_run=args.dry_run)
+        result = write_meeting(meeting, args.data, dry_run=args.dry_run,
+                               original=args.source if args.source.suffix.lower() == ".pdf" else None)
     except SourceError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -317,6 +317,22 @@ class Corpus:
         role_id = meeting.participants.get(speaker_id)
         return self.roles.get(role_id) if role_id else None
 
+    def statement_runs(self, paragraphs: Iterable[Paragraph]) -> list[list[Paragraph]]:
+        """`paragraphs` (in record order) cut into statements: a verbatim statement runs over several
+        paragraphs; a run also starts where the list skips a paragraph (a statement made on a
+        group's behalf from its third paragraph on is that group's from there)."""
+        runs: list[list[Paragraph]] = []
+        for paragraph in paragraphs:
+            previous = runs[-1][-1] if runs else None
+            continues = (previous is not None and not paragraph.opens_statement
+                         and (previous.meeting_id, previous.part_id) == (paragraph.meeting_id, paragraph.part_id)
+                         and previous.number + 1 == paragraph.number)
+            if continues:
+                runs[-1].append(paragraph)
+            else:
+                runs.append([paragraph])
+        return runs
+
     def statements(self, paragraphs: Iterable[Paragraph]) -> list[Paragraph]:
-        """The paragraphs that open a statement (a verbatim statement runs over several paragraphs)."""
-        return [p for p in paragraphs if p.opens_statement]
+        """The first paragraph of each statement among `paragraphs` (see `statement_runs`)."""
+        return [run[0] for run in self.statement_runs(paragraphs)]

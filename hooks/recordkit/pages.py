@@ -64,21 +64,13 @@ def _ref(site: Site, paragraph: Paragraph, *, more: int = 0) -> dict[str, Any]:
         "part": site.corpus.part_of[paragraph.key].display_title,
         "excerpt": site.text_html(excerpt(paragraph.text)),
         "more": more,
+        "language": paragraph.language,
     }
 
 
 def _statement_refs(site: Site, paragraphs: list[Paragraph]) -> list[dict[str, Any]]:
     """One entry per statement: its first paragraph, and how many more it runs to."""
-    refs: list[dict[str, Any]] = []
-    index = 0
-    while index < len(paragraphs):
-        first, end = paragraphs[index], index + 1
-        while end < len(paragraphs) and not paragraphs[end].opens_statement and \
-                paragraphs[end].part_id == first.part_id and paragraphs[end].meeting_id == first.meeting_id:
-            end += 1
-        refs.append(_ref(site, first, more=end - index - 1))
-        index = end
-    return refs
+    return [_ref(site, run[0], more=len(run) - 1) for run in site.corpus.statement_runs(paragraphs)]
 
 
 def _by_meeting(site: Site, paragraphs: list[Paragraph], *, statements: bool) -> list[dict[str, Any]]:

@@ -21,15 +21,14 @@ from recordkit.importers.verbatim import build_meeting, fold_block, import_verba
 from recordkit.importers.writer import read_part, write_meeting
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = [ROOT.parent / "shared" / "source", Path("/work/shared/source")]
 A64, A76 = "A-64-PV.121.pdf", "A-76-PV.102.pdf"
+# Each imported PDF is kept in its meeting's folder (meeting.yml `imported_from`).
+SOURCES = {A64: ROOT / "data/meetings/a-64-pv-121" / A64, A76: ROOT / "data/meetings/a-76-pv-102" / A76}
 
 
 def _source(name: str) -> Path:
-    for folder in SOURCES:
-        if (folder / name).exists():
-            return folder / name
-    pytest.skip(f"{name} not found (shared/source)")
+    assert SOURCES[name].is_file(), f"{SOURCES[name]} is missing: the record's PDF is kept beside its source.txt"
+    return SOURCES[name]
 
 
 @pytest.fixture(scope="session")
@@ -175,6 +174,13 @@ def test_source_text_is_the_pdf_text_minus_furniture(name, pdfs, meetings):
     note = [line for line in pdfs[name].furniture if not page_furniture.fullmatch(line)]
     assert note[0].startswith("This record contains the text of speeches") and len(note) <= 7
     assert "Corrections" in " ".join(note) and len(pdfs[name].furniture) - len(note) >= 2 * pdfs[name].pages - 2
+
+
+@pytest.mark.parametrize("name", [A64, A76])
+def test_the_published_source_is_the_pdfs_text_extracted_again(name, meetings):
+    """The chain of proof: the PDF -> source.txt (this test) -> the pages (the build's fidelity check)."""
+    committed = SOURCES[name].parent / "source.txt"
+    assert committed.read_text(encoding="utf-8") == meetings[name].source_text
 
 
 @pytest.mark.parametrize("name", [A64, A76])

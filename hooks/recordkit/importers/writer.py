@@ -55,8 +55,13 @@ class WriteResult:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def write_meeting(meeting: ImportedMeeting, data_dir: Path, *, dry_run: bool = False) -> WriteResult:
-    """Write the meeting under data_dir/meetings/ and append the registries; dry_run writes nothing."""
+def write_meeting(meeting: ImportedMeeting, data_dir: Path, *, dry_run: bool = False,
+                  original: Path | None = None) -> WriteResult:
+    """Write the meeting under data_dir/meetings/ and append the registries; dry_run writes nothing.
+
+    `original`, the file imported, is kept beside source.txt under its own name (meeting.yml's
+    `imported_from`): the extraction can be checked against it at any time (tests do).
+    """
     target = data_dir / "meetings" / meeting.id
     if target.exists():
         raise SourceError(meeting.imported_from, f"{target} already exists: give another ID or remove it first")
@@ -70,6 +75,8 @@ def write_meeting(meeting: ImportedMeeting, data_dir: Path, *, dry_run: bool = F
     staging = Path(tempfile.mkdtemp(prefix=".import-", dir=data_dir))
     try:
         _stage(staging, files, registries)
+        if original is not None:
+            shutil.copyfile(original, staging / "meeting" / meeting.imported_from)
         target.parent.mkdir(parents=True, exist_ok=True)
         os.rename(staging / "meeting", target)  # fails rather than merge if the folder appeared meanwhile
         for name in registries:
@@ -77,6 +84,8 @@ def write_meeting(meeting: ImportedMeeting, data_dir: Path, *, dry_run: bool = F
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     result.files = [target / name for name in files] + [data_dir / name for name in registries]
+    if original is not None:
+        result.files.append(target / meeting.imported_from)
     return result
 
 
