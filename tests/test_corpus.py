@@ -97,7 +97,8 @@ def test_the_meeting_page_gives_its_facts_decisions_and_speakers_in_order(site: 
     assert "https://undocs.org/A/76/PV.102" in page.xpath("//dl[@class='facts']//a/@href")
     decisions = " ".join(li.text_content() for li in page.xpath('//ul[@class="decisions"]/li'))
     assert "76/305" in decisions
-    order = [li.xpath("./a/@href")[0].strip("/").split("/")[-1] for li in page.xpath('//ol[@class="speaking-order"]/li')]
+    listed = page.xpath('//ol[@class="speaking-order"]/li')
+    order = [li.xpath("./a/@href")[0].strip("/").split("/")[-1] for li in listed]
     spoken: dict[str, None] = {}
     for paragraph in meeting.statements:
         spoken.update(dict.fromkeys(paragraph.speakers))
