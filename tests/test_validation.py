@@ -400,3 +400,26 @@ def test_a_failed_build_leaves_the_previous_site_byte_for_byte(tmp_path: Path, p
     _, second = built(tmp_path, project)
     assert second.returncode != 0
     assert snapshot(site) == before
+
+
+# -- empty or missing data files ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["data/speakers.yml", "data/delegations.yml", "data/themes.yml",
+                                  "data/documents.yml", MEETING_FILE, CORRECTIONS_FILE])
+def test_an_empty_data_file_is_named_not_a_traceback(project: Project, name: str) -> None:
+    project.path(name).write_text("", encoding="utf-8")
+    has_problem(project.problems(), file=name, line=1, says=["the file is empty"])
+
+
+@pytest.mark.parametrize("name", ["data/speakers.yml", "data/themes.yml", "data/documents.yml", MEETING_FILE])
+def test_a_missing_data_file_is_named(project: Project, name: str) -> None:
+    project.path(name).unlink()
+    has_problem(project.problems(), file=name, line=None, says=["cannot be read"])
+
+
+def test_no_meeting_at_all_says_how_to_add_one(project: Project) -> None:
+    import shutil
+
+    shutil.rmtree(project.path("data/meetings"))
+    only_problem(project, file="data/meetings", line=None, says=["no meeting", "make import"])
