@@ -18,7 +18,8 @@ const RERANK = PAGE;    // Pagefind's best results re-ranked by phrase: the firs
 const PHRASE_POOL = 40; // for a quoted phrase: results checked for the exact phrase
 const SHOWN_VALUES = 8; // filter values shown before "Show all"
 const DEBOUNCE = 60;    // ms after a keystroke before searching
-const COUNTS_IDLE = 400; // ms of no typing after results before every filter's counts are loaded
+const COUNTS_IDLE = 800; // ms of no typing after results before every filter's counts are loaded
+const BROWSE_IDLE = 1500; // the same with nothing typed yet: a reader who opens search and types never waits on them
 
 // Lower case, no diacritics, punctuation as spaces: "Vis-à-vis," -> "vis a vis".
 export function normalise(text) {
@@ -150,7 +151,7 @@ class Search {
     if (!query.term && !filtered) {
       this.renderResults([], 0, "Type to search, or choose filters.");
       if (this.filtersLoaded) this.renderFilters(this.allCounts);
-      else if (!(await this.countsWhenOpen(seq, typing, {}, counts))) return;
+      else if (!(await this.countsWhenOpen(seq, typing && BROWSE_IDLE, {}, counts))) return;
       if (seq === this.seq) this.done();
       return;
     }
@@ -170,19 +171,19 @@ class Search {
     if (seq !== this.seq) return;
     // Pagefind counts only the filters it has loaded (those of the search, until all are).
     if (this.filtersLoaded) this.renderFilters(search.filters);
-    else if (!(await this.countsWhenOpen(seq, typing, search.filters, counts))) return;
+    else if (!(await this.countsWhenOpen(seq, typing && COUNTS_IDLE, search.filters, counts))) return;
     if (seq === this.seq) this.done();
   }
 
   // Every filter's counts, once results are on screen: only if the panel is open (else when it is
   // opened), and while typing only once it pauses. False if a newer search took over meanwhile.
-  async countsWhenOpen(seq, typing, known, counts) {
+  async countsWhenOpen(seq, idle, known, counts) {
     if (!counts || !this.filterPanel().open) {
       this.renderFilters(known);
       return true;
     }
-    if (typing) {
-      await new Promise((resolve) => { setTimeout(resolve, COUNTS_IDLE); });
+    if (idle) {
+      await new Promise((resolve) => { setTimeout(resolve, idle); });
       if (seq !== this.seq) return false;
     }
     return this.loadCounts(seq);
