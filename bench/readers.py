@@ -11,6 +11,7 @@ origin, which our server would never see, is caught too.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -71,7 +72,8 @@ def _weigh(context: Any, server: Server, url: str, settle_ms: int) -> Weight:
 
     def finished(request: Any) -> None:
         if urlsplit(request.url)[:2] == origin:
-            headers[urlsplit(request.url).path] = request.sizes()["responseHeadersSize"]
+            with contextlib.suppress(Exception):  # the context closed meanwhile (a late request): no headers
+                headers[urlsplit(request.url).path] = request.sizes()["responseHeadersSize"]
 
     def started(request: Any) -> None:
         if urlsplit(request.url)[:2] != origin and not request.url.startswith("data:"):

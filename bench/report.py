@@ -247,20 +247,37 @@ def markdown(results: dict[str, Any]) -> str:
         ]),
     ]
 
-    out += [
-        "\n## Growth: synthetic records\n",
-        "bench/synth.py replicates the real record: replica c has its own speakers, themes, paragraph ids and "
-        "corrections (ids suffixed `-r<c>`), and a matching source text, so the fidelity check runs in full. "
-        "The five parts stay five (the nav is the same); each holds every replica's paragraphs. Sizes of 10x and "
-        "less are built 3 times (medians), larger ones once.\n",
-        _table(["size", "paragraphs", "speakers", "themes", "corrections", "pages", "CPU s", "wall s",
-                "peak MiB", "hooks' share", "search index MiB", "index gzip MiB", "index / text"], [
-            [f"{r['scale']}x", r["paragraphs"], r["speakers"], r["themes"], r["corrections"], r["pages"],
-             f"{r['cpu_s']:.1f}", f"{r['wall_s']:.1f}", f"{r['peak_mib']:.0f}", _pct(r["hooks_share"]),
-             f"{r['search_index']['bytes'] / KIB / KIB:.2f}", f"{r['search_index']['gzip_bytes'] / KIB / KIB:.2f}",
-             f"{r['search_index']['bytes'] / r['text_bytes']:.1f}x"]
+    out += growth_section(growth)
+    out += _readers(readers, build)
+    return "\n".join(out)
+
+
+OLD_PEAK_PER_PARAGRAPH_KIB = 1.2 * 1024 * 1024 / 15000  # 1.2 GiB for 15,000 paragraphs (old single-record synth)
+
+
+def growth_section(growth: list[dict[str, Any]], note: str = "") -> list[str]:
+    """The "Growth" section: synthetic corpora of 10, 100 and 1000 meetings."""
+    steps = growth_steps(growth)
+    out = [
+        "\n## Growth: synthetic corpora\n",
+        "bench/synth.py makes a corpus of N meetings: the three real ones, then copies of them in turn (a "
+        "summary of 15 paragraphs, verbatim records of 107 and 363), each with its own id, path, date (spread "
+        "over 1990 to 2025), symbol and short title, and the real meeting's parts, annotations, corrections and "
+        "source text, so the fidelity check runs in full on every meeting. The registries (speakers, "
+        "delegations, themes, documents) are shared, as in a real corpus. Sizes of 10 meetings are built 3 times "
+        "(medians), larger ones once. Peak memory is the build process's peak RSS (ru_maxrss from wait4).\n"
+        + (f"\n{note}\n" if note else ""),
+        _table(["meetings", "paragraphs", "parts", "speakers", "themes", "pages", "HTML MB", "CPU s", "wall s",
+                "peak MiB", "KiB per paragraph", "hooks' share", "search index MiB", "first view KiB (max)"], [
+            [r.get("meetings", r["scale"]), r["paragraphs"], r.get("parts", "-"), r["speakers"], r["themes"],
+             r["pages"], f"{r.get('html_bytes', 0) / 1e6:.0f}", f"{r['cpu_s']:.1f}", f"{r['wall_s']:.1f}",
+             f"{r['peak_mib']:.0f}", f"{r['peak_mib'] * 1024 / r['paragraphs']:.1f}", _pct(r["hooks_share"]),
+             f"{r['search_index']['bytes'] / KIB / KIB:.2f}",
+             _kib(max(r["first_view"].values())) if r.get("first_view") else "-"]
             for r in growth
         ]),
+        f"\nThe old single-record synthetic corpus peaked at 1.2 GiB for 15,000 paragraphs: "
+        f"{OLD_PEAK_PER_PARAGRAPH_KIB:.0f} KiB per paragraph.\n",
     ]
     if steps:
         handler_names = sorted({name for s in steps for name in s["handlers"]})
@@ -268,16 +285,32 @@ def markdown(results: dict[str, Any]) -> str:
             "\nHow each step grows, t(10N) / t(N) in CPU time (linear is 10; the target is at most 11; a handler "
             f"under {JUDGED_MIN_S} s at N is not judged):\n",
             _table(["step", "whole build (CPU)", "whole build (wall)", *[f"`{n}`" for n in handler_names]], [
-                [f"{s['from']}x to {s['to']}x", f"{s['cpu']:.1f}", f"{s['wall']:.1f}",
+                [f"{s['from']} to {s['to']} meetings", f"{s['cpu']:.1f}", f"{s['wall']:.1f}",
                  *[("-" if s["handlers"].get(n) is None else f"{s['handlers'][n]:.1f}") for n in handler_names]]
                 for s in steps
             ]),
-            "\nFrom 1x, growth is well under 10 because a build has a fixed cost (starting Python, loading the "
-            "theme, copying its assets); the steps between the larger sizes are the ones that show the trend.\n",
         ]
+    if growth:
+        big = growth[-1]
+        top = sorted(big["handlers_cpu_s"].items(), key=lambda item: -item[1])
+        out.append(f"\nHandlers at {big['scale']} meetings (CPU s): "
+                   + ", ".join(f"`{name}` {seconds:.2f}" for name, seconds in top) + ".\n")
+    return out
 
-    out += _readers(readers, build)
-    return "\n".join(out)
+
+def splice_growth(text: str, results: dict[str, Any]) -> str:
+    """`text` (BENCHMARKS.md) with its Growth section replaced by this run's (BENCH_STEPS=growth)."""
+    machine = results["machine"]
+    note = (f"This section alone was measured {machine['date']} at commit `{machine['commit']}` "
+            f"(BENCH_STEPS=growth, sizes {', '.join(str(s) for s in results['settings']['scales'])}; load average "
+            f"{machine['load']} at the start, {machine.get('load_after', '?')} at the end); the rest of this file "
+            "is from the run named at the top.")
+    section = "\n".join(growth_section(results["growth"], note)).strip("\n") + "\n\n"
+    start = text.find("\n## Growth")
+    if start < 0:
+        return text.rstrip("\n") + "\n\n" + section
+    end = text.find("\n## ", start + 1)
+    return text[:start + 1] + section + (text[end + 1:] if end >= 0 else "")
 
 
 def _readers(readers: dict[str, Any], build: dict[str, Any]) -> list[str]:

@@ -2,13 +2,15 @@
 
 1. The real site against plain Material building the same Markdown (bench/baseline.py),
    several runs each, alternating; then one build under cProfile for the hooks' share.
-2. Synthetic records of 1x, 10x, 100x and 1000x the paragraphs (bench/synth.py):
-   time, peak memory, search index, hooks' share, and how each grows.
+2. Synthetic corpora of 10, 100 and 1000 meetings (bench/synth.py: the real meetings and
+   copies of them): build time, peak memory, search index, hooks' share, and how each grows.
 3. Readers: first-view weight of every page kind and Lighthouse's four scores,
    served gzip-compressed from 127.0.0.1 (bench/serve.py, bench/readers.py).
 
-Settings (environment): BENCH_SCALES="1 10 100 1000", BENCH_RUNS=5 (real vs baseline),
-BENCH_LIGHTHOUSE=1 (0 skips Lighthouse), BENCH_OUT=BENCHMARKS.md.
+Settings (environment): BENCH_SCALES="10 100 1000" (meetings), BENCH_RUNS=5 (real vs baseline),
+BENCH_LIGHTHOUSE=1 (0 skips Lighthouse), BENCH_OUT=BENCHMARKS.md,
+BENCH_STEPS="build readers growth" (a subset runs only those steps; with growth alone, only the
+"Growth" section of BENCHMARKS.md is rewritten, the rest stays as it was measured).
 `python bench/run.py --report-only` rewrites BENCHMARKS.md from the last .bench/results.json.
 Everything it builds goes under .bench/ (gitignored); nothing is written into docs/.
 """
@@ -153,32 +155,42 @@ def real_vs_baseline(runs: int) -> dict[str, Any]:
         "hot_spots": hooks_hot_spots(stats_file),
         "search_index": search_index(WORK / "site-real"),
         "baseline_search_index": search_index(WORK / "site-baseline"),
-        "text_bytes": (ROOT / "data" / synth.source_name(ROOT)).stat().st_size,
+        "text_bytes": synth.source_bytes(ROOT),
     }
 
 
-def runs_at(scale: int) -> int:
-    return 3 if scale <= 10 else 1  # 100x and 1000x take minutes: the machine is shared
+def runs_at(meetings: int) -> int:
+    return 3 if meetings <= 10 else 1  # 100 and 1000 meetings take minutes: the machine is shared
 
 
 def growth(scales: list[int]) -> list[dict[str, Any]]:
     rows = []
-    for scale in scales:
-        print(f"[bench] synthetic record, {scale}x", flush=True)
+    for meetings in scales:
+        print(f"[bench] synthetic corpus, {meetings} meetings", flush=True)
         started = time.perf_counter()
-        made = synth.generate(scale, WORK / f"synth-{scale}")
+        made = synth.generate(meetings, WORK / f"synth-{meetings}")
         generated_s = time.perf_counter() - started
-        site = WORK / f"site-synth-{scale}"
-        runs = [build(made.folder / "mkdocs.yml", site) for _ in range(runs_at(scale))]
+        print(f"[bench]   {made.line()} (generated in {generated_s:.1f} s)", flush=True)
+        site = WORK / f"site-synth-{meetings}"
+        runs = [build(made.folder / "mkdocs.yml", site) for _ in range(runs_at(meetings))]
         pages = sum(1 for _ in site.rglob("*.html"))
+        html_bytes = sum(f.stat().st_size for f in site.rglob("*.html"))
+        with serving(site) as server:  # does a page's first view grow with the corpus? (the nav is in every page)
+            first_view = {kind: weight.bytes for kind, weight in
+                          readers.first_view_weights(server, readers.PAGE_KINDS, settle_ms=300).items()}
         rows.append({
-            "scale": scale, "paragraphs": made.paragraphs, "speakers": made.speakers, "themes": made.themes,
-            "corrections": made.corrections, "text_bytes": made.source_bytes, "pages": pages,
-            "generated_s": generated_s, "search_index": search_index(site), **summary(runs),
+            "scale": meetings, "meetings": meetings, "paragraphs": made.paragraphs, "parts": made.parts,
+            "speakers": made.speakers, "themes": made.themes, "text_bytes": made.source_bytes, "pages": pages,
+            "html_bytes": html_bytes, "first_view": first_view, "generated_s": generated_s,
+            "search_index": search_index(site),
+            **summary(runs),
         })
-        print(f"[bench]   {rows[-1]['cpu_s']:.1f} s CPU, {rows[-1]['wall_s']:.1f} s wall, "
-              f"hooks {100 * rows[-1]['hooks_share']:.1f}%", flush=True)
-        shutil.rmtree(site)  # 1000x is about a gigabyte of HTML
+        row = rows[-1]
+        print(f"[bench]   {row['cpu_s']:.1f} s CPU, {row['wall_s']:.1f} s wall, peak {row['peak_mib']:.0f} MiB, "
+              f"hooks {100 * row['hooks_share']:.1f}%, {pages} pages, {html_bytes / 1e6:.0f} MB of HTML, "
+              f"first view up to {max(first_view.values()) / 1024:.1f} KiB", flush=True)
+        (WORK / f"growth-{meetings}.json").write_text(json.dumps(row, indent=1), encoding="utf-8")
+        shutil.rmtree(site)  # 1000 meetings are gigabytes of HTML
         shutil.rmtree(made.folder)
     return rows
 
@@ -233,14 +245,23 @@ def main() -> None:
         last = json.loads((WORK / "results.json").read_text(encoding="utf-8"))
         out.write_text(report.markdown(last), encoding="utf-8")
         return
-    scales = [int(s) for s in os.environ.get("BENCH_SCALES", "1 10 100 1000").split()]
+    scales = [int(s) for s in os.environ.get("BENCH_SCALES", "10 100 1000").split()]
+    steps = set(os.environ.get("BENCH_STEPS", "build readers growth").split())
     runs = int(os.environ.get("BENCH_RUNS", "5"))
     lighthouse = os.environ.get("BENCH_LIGHTHOUSE", "1") != "0"
     started = time.perf_counter()
     results: dict[str, Any] = {"machine": machine(), "settings": {"scales": scales, "runs": runs}}
-    results["build"] = real_vs_baseline(runs)
-    results["readers"] = reader_side(lighthouse)
-    results["growth"] = growth(scales)
+    if steps == {"growth"}:  # only the growth section, spliced into the BENCHMARKS.md that is there
+        results["growth"] = growth(scales)
+        results["machine"]["load_after"] = " ".join(f"{value:.1f}" for value in os.getloadavg())
+        results["bench_s"] = time.perf_counter() - started
+        (WORK / "results-growth.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+        out.write_text(report.splice_growth(out.read_text(encoding="utf-8"), results), encoding="utf-8")
+        print(f"[bench] rewrote the Growth section of {out.name} in {results['bench_s'] / 60:.1f} min")
+        return
+    results["build"] = real_vs_baseline(runs) if "build" in steps else {}
+    results["readers"] = reader_side(lighthouse) if "readers" in steps else {}
+    results["growth"] = growth(scales) if "growth" in steps else []
     results["machine"]["load_after"] = " ".join(f"{value:.1f}" for value in os.getloadavg())
     results["bench_s"] = time.perf_counter() - started
     (WORK / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")

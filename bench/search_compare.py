@@ -1,15 +1,16 @@
 """Search, side by side: Material's search (as tuned on main, 6dd9181) against Pagefind (this site).
 
-    python bench/search_compare.py            # real site + synthetic 10x, 100x, 1000x (a few minutes)
-    SEARCH_SCALES="10" python bench/search_compare.py
+    python bench/search_compare.py            # real site + synthetic 10, 100, 1000 meetings
+    SEARCH_SCALES="10" python bench/search_compare.py   # meetings; SEARCH_MATERIAL=0 skips Material
 
 For each engine on the real site: bytes of every page kind's first view (cold cache, gzip,
 bench/readers.py), and with search opened; the query table's precision
 (tests/browser/test_search.py, unfiltered rows); for each table query, the time in Chromium from
 the last keystroke to the first results on screen, and the bytes the search downloaded.
-For Pagefind on the synthetic corpora (bench/synth.py): the index built from the synthetic
-model into a copy of the real site (pages do not change with the corpus: only the index does),
-its build time, and the same query timings and bytes. Material's index at those sizes is in
+For Pagefind on the synthetic corpora (bench/synth.py, N meetings: the real ones and copies):
+the index built from the synthetic corpus into a copy of the real site (the search downloads
+only the index; the pages' own growth with the corpus is measured by bench/run.py), its build
+time, and the same query timings and bytes. Material's index at those sizes is in
 BENCHMARKS.md's growth table (make bench). Results: .bench/search.json; a summary is printed.
 """
 
@@ -38,7 +39,8 @@ from serve import serving  # noqa: E402
 
 MATERIAL_COMMIT = "6dd9181"  # the last commit with Material's search, as tuned
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-TIMED_QUERIES = ["Agenda 2063", "Pact for the Future", "human-centred multilateral", "Antonio", "peacebuilding"]
+TIMED_QUERIES = ["Agenda 2063", "Pact for the Future", "human-centred multilateral", "Antonio", "peacebuilding",
+                 "Cyprus", "occupied territories of Ukraine"]
 
 
 def build_site(project: Path, site: Path) -> float:
@@ -94,9 +96,14 @@ def _results(page: Any, engine: str) -> list[list[str]]:
             .map(link => { const u = new URL(link.href); return u.pathname + u.hash; }))""")
 
 
-def query_once(browser: Any, server: Any, engine: str, query: str) -> dict[str, Any]:
-    """A cold page: open search, type `query`; ms from the last keystroke to results, bytes the search fetched."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
+def query_once(browser: Any, server: Any, engine: str, query: str, *, phone: bool = False) -> dict[str, Any]:
+    """A cold page: open search, type `query`; ms from the last keystroke to results, bytes the search fetched.
+
+    `bytes`: what the search had downloaded when its first results were on screen. For Pagefind, also
+    `settled_bytes` and `done_ms`: once the dialog is done (on a desktop the filter panel is open, and its
+    counts load after the results)."""
+    viewport = {"width": 375, "height": 812} if phone else {"width": 1280, "height": 800}
+    context = browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone)
     page = context.new_page()
     page.goto(server.url + "records/2024-04-02-human-security/overview/", wait_until="networkidle")
     before = sum(size for _, size in server.sent)
@@ -110,13 +117,23 @@ def query_once(browser: Any, server: Any, engine: str, query: str) -> dict[str, 
     page.evaluate(_WATCH, [engine, query])
     page.keyboard.type(query[-1])
     ms = page.evaluate("window.__searchDone")
+    fetched = sum(size for _, size in server.sent)
+    done_ms, settled = None, fetched
     if engine == "material":  # Material re-renders as its worker answers: judge once the list is stable
         page.wait_for_timeout(600)
+    else:
+        started = page.evaluate("performance.now()")
+        page.wait_for_function("q => document.getElementById('rk-search').dataset.rkDone === q "
+                               "&& !document.getElementById('rk-search').hasAttribute('aria-busy')", arg=query,
+                               timeout=120_000)
+        done_ms = ms + page.evaluate("performance.now()") - started
+        page.wait_for_timeout(300)
+        settled = sum(size for _, size in server.sent)
     results = _results(page, engine)
-    fetched = sum(size for _, size in server.sent)
     context.close()
     server.sent.clear()
-    return {"ms": round(ms, 1), "bytes": fetched, "page_bytes": before, "results": results}
+    return {"ms": round(ms, 1), "bytes": fetched, "settled_bytes": settled,
+            "done_ms": None if done_ms is None else round(done_ms, 1), "page_bytes": before, "results": results}
 
 
 def table_precision(browser: Any, server: Any, engine: str) -> dict[str, Any]:
@@ -134,11 +151,14 @@ def table_precision(browser: Any, server: Any, engine: str) -> dict[str, Any]:
     return {"met": met, "total": len(rows), "rows": rows}
 
 
-def timings(browser: Any, server: Any, engine: str) -> dict[str, Any]:
-    runs = [query_once(browser, server, engine, query) for query in TIMED_QUERIES]
-    return {"queries": {q: {"ms": r["ms"], "bytes": r["bytes"]} for q, r in zip(TIMED_QUERIES, runs, strict=True)},
+def timings(browser: Any, server: Any, engine: str, *, phone: bool = False) -> dict[str, Any]:
+    runs = [query_once(browser, server, engine, query, phone=phone) for query in TIMED_QUERIES]
+    return {"queries": {q: {key: r[key] for key in ("ms", "bytes", "settled_bytes", "done_ms")}
+                        for q, r in zip(TIMED_QUERIES, runs, strict=True)},
             "median_ms": statistics.median(r["ms"] for r in runs), "max_ms": max(r["ms"] for r in runs),
-            "max_bytes": max(r["bytes"] for r in runs)}
+            "max_bytes": max(r["bytes"] for r in runs),
+            "max_settled_bytes": max(r["settled_bytes"] for r in runs),
+            "max_done_ms": max((r["done_ms"] or 0) for r in runs)}
 
 
 def weights(server: Any) -> dict[str, int]:
@@ -148,26 +168,33 @@ def weights(server: Any) -> dict[str, int]:
 
 # -- Pagefind at scale ----------------------------------------------------------
 
-def pagefind_index_at(scale: int, site: Path) -> dict[str, Any]:
+def pagefind_index_at(meetings: int, site: Path) -> dict[str, Any]:
+    """Pagefind's index of a synthetic corpus of `meetings` meetings (bench/synth.py), written into `site`."""
     import synth
-    from pagefind_search import write_index
 
-    from recordkit.loader import load_record
+    from recordkit.loader import load_corpus
+    from recordkit.search_index import OUTPUT_DIR, write_index
     from recordkit.search_records import paragraph_views, search_records
-    from recordkit.urls import Urls
+    from recordkit.urls import SiteUrls
 
-    folder = WORK / f"synth-search-{scale}"
-    if not (folder / "mkdocs.yml").exists():
-        synth.generate(scale, folder)
-    loaded = load_record(root=folder, data_dir=folder / "data", docs_dir=folder / "docs")
-    records = search_records(paragraph_views(loaded.record, Urls(loaded.record)))
+    folder = WORK / f"synth-search-{meetings}"
+    made = synth.generate(meetings, folder)
     started = time.perf_counter()
-    write_index(records, site / "pagefind")
+    loaded = load_corpus(root=folder, data_dir=folder / "data")
+    loaded_s = time.perf_counter() - started
+    records = search_records(paragraph_views(loaded.corpus, SiteUrls(loaded.corpus)))
+    started = time.perf_counter()
+    write_index(records, site / OUTPUT_DIR)
     seconds = time.perf_counter() - started
-    files = list((site / "pagefind").rglob("*"))
-    return {"records": len(records), "index_s": round(seconds, 2),
-            "index_bytes": sum(f.stat().st_size for f in files if f.is_file()),
-            "index_files": sum(1 for f in files if f.is_file())}
+    shutil.rmtree(folder)
+    files = [f for f in (site / OUTPUT_DIR).rglob("*") if f.is_file()]
+    by_kind: dict[str, int] = {}
+    for file in files:
+        kind = file.parent.name if file.parent.name != OUTPUT_DIR else file.suffix.lstrip(".")
+        by_kind[kind] = by_kind.get(kind, 0) + file.stat().st_size
+    return {"meetings": meetings, "records": len(records), "paragraphs": made.paragraphs,
+            "load_s": round(loaded_s, 2), "index_s": round(seconds, 2),
+            "index_bytes": sum(f.stat().st_size for f in files), "index_files": len(files), "by_kind": by_kind}
 
 
 def main() -> None:
@@ -178,20 +205,24 @@ def main() -> None:
     results: dict[str, Any] = {"material_commit": MATERIAL_COMMIT}
     print("[search] building both sites", flush=True)
     sites = {"pagefind": WORK / "search-site-pagefind", "material": WORK / "search-site-material"}
-    results["build_s"] = {"pagefind": build_site(ROOT, sites["pagefind"]),
-                          "material": build_site(material_project(), sites["material"])}
+    if os.environ.get("SEARCH_MATERIAL", "1") == "0":
+        del sites["material"]
+    results["build_s"] = {"pagefind": build_site(ROOT, sites["pagefind"])}
+    if "material" in sites:
+        results["build_s"]["material"] = build_site(material_project(), sites["material"])
     for engine, site in sites.items():
         print(f"[search] {engine}: first views", flush=True)
         with serving(site) as server:
             results[engine] = {"first_view": weights(server)}
     scaled_sites = {}
     for scale in scales:
-        print(f"[search] pagefind index at {scale}x", flush=True)
+        print(f"[search] pagefind index at {scale} meetings", flush=True)
         scaled = WORK / f"search-site-{scale}x"
         if scaled.exists():
             shutil.rmtree(scaled)
         shutil.copytree(sites["pagefind"], scaled)
         results[f"pagefind_{scale}x"] = pagefind_index_at(scale, scaled)
+        print(f"[search]   {results[f'pagefind_{scale}x']}", flush=True)
         with serving(scaled) as server:
             results[f"pagefind_{scale}x"]["first_view"] = weights(server)
         scaled_sites[scale] = scaled
@@ -202,10 +233,14 @@ def main() -> None:
             with serving(site) as server:
                 results[engine]["table"] = table_precision(browser, server, engine)
                 results[engine]["timings"] = timings(browser, server, engine)
+                if engine == "pagefind":
+                    results[engine]["phone_timings"] = timings(browser, server, engine, phone=True)
         for scale, scaled in scaled_sites.items():
-            print(f"[search] pagefind at {scale}x: timings", flush=True)
+            print(f"[search] pagefind at {scale} meetings: timings", flush=True)
             with serving(scaled) as server:
                 results[f"pagefind_{scale}x"]["timings"] = timings(browser, server, "pagefind")
+                results[f"pagefind_{scale}x"]["phone_timings"] = timings(browser, server, "pagefind", phone=True)
+            print(f"[search]   {summary({'build_s': {}, 'x': results[f'pagefind_{scale}x']})['x']}", flush=True)
         browser.close()
     (WORK / "search.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
     print(json.dumps(summary(results), indent=1))
@@ -219,8 +254,15 @@ def summary(results: dict[str, Any]) -> dict[str, Any]:
                 "first_view_max_bytes": max(value["first_view"].values()),
                 "median_ms": value["timings"]["median_ms"], "max_ms": value["timings"]["max_ms"],
                 "max_query_bytes": value["timings"]["max_bytes"],
+                "max_settled_bytes": value["timings"].get("max_settled_bytes"),
+                "max_done_ms": value["timings"].get("max_done_ms"),
+                **({"phone_max_ms": value["phone_timings"]["max_ms"],
+                    "phone_max_bytes": value["phone_timings"]["max_bytes"],
+                    "phone_max_settled_bytes": value["phone_timings"]["max_settled_bytes"]}
+                   if "phone_timings" in value else {}),
                 **({"table": f"{value['table']['met']}/{value['table']['total']}"} if "table" in value else {}),
-                **({k: value[k] for k in ("records", "index_s", "index_bytes")} if "records" in value else {}),
+                **({k: value[k] for k in ("records", "index_s", "index_bytes", "by_kind")}
+                   if "records" in value else {}),
             }
     return out
 

@@ -1,5 +1,12 @@
 // The search dialog: Pagefind's results, re-ranked by phrase, with filters and the state in the URL.
 // Loaded by overrides/partials/search.html on the first open only, with Pagefind's library and index.
+//
+// What a query costs (BENCHMARKS.md, "Search"): while the reader types, Pagefind preloads the index
+// chunks of the words so far; 60 ms after the last keystroke the search runs, a newer keystroke makes
+// any search in flight stale (its results are never shown), and only the first page of results has
+// its fragments fetched. Every filter's counts (all of Pagefind's filter chunks, which grow with the
+// corpus) are loaded only once results are on screen, and only when the filter panel is open: after
+// typing pauses, or when the reader opens the panel. Results never wait for them.
 
 const FILTERS = [
   ["meeting", "Meeting"], ["year", "Year"], ["kind", "Kind of record"], ["part", "Part"],
@@ -7,10 +14,12 @@ const FILTERS = [
 ];
 const KEYS = ["q", ...FILTERS.map(([name]) => name)];
 const PAGE = 10;        // results shown at once ("More results" adds as many)
-const RERANK = 12;      // Pagefind's best results re-ranked by phrase (their fragments are loaded anyway)
+const RERANK = PAGE;    // Pagefind's best results re-ranked by phrase: the first page, whose fragments are shown
 const PHRASE_POOL = 40; // for a quoted phrase: results checked for the exact phrase
 const SHOWN_VALUES = 8; // filter values shown before "Show all"
-const DEBOUNCE = 40;    // ms after a keystroke before searching
+const DEBOUNCE = 60;    // ms after a keystroke before searching
+const COUNTS_IDLE = 800; // ms of no typing after results before every filter's counts are loaded
+const BROWSE_IDLE = 1500; // the same with nothing typed yet: a reader who opens search and types never waits on them
 
 // Lower case, no diacritics, punctuation as spaces: "Vis-à-vis," -> "vis a vis".
 export function normalise(text) {
@@ -61,7 +70,10 @@ class Search {
     this.closingFromHistory = false;
     this.input.addEventListener("input", () => {
       clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.run({push: false}), DEBOUNCE);
+      this.seq += 1; // whatever runs for the previous text is stale now
+      const term = parseQuery(this.input.value).term;
+      if (term) this.pagefind.preload(term, {filters: this.filterArgument()}).catch(() => {});
+      this.timer = setTimeout(() => this.run({push: false, typing: true}), DEBOUNCE);
     });
     this.input.addEventListener("keydown", (event) => this.inputKey(event));
     this.list.addEventListener("keydown", (event) => this.resultKey(event));
@@ -117,7 +129,8 @@ class Search {
 
   opened(fromUrl) {
     if (fromUrl) this.readUrl();
-    this.run({write: !fromUrl});
+    // Opened by the reader, who is about to type: filter counts wait for a pause (COUNTS_IDLE).
+    this.run({write: !fromUrl, typing: !fromUrl});
   }
 
   filterArgument() {
@@ -127,19 +140,19 @@ class Search {
   }
 
   // -- searching -------------------------------------------------------------
-  async run({push = false, write = true} = {}) {
+  async run({push = false, write = true, typing = false, counts = true} = {}) {
     const seq = ++this.seq;
     if (write) this.writeUrl({push});
     const query = parseQuery(this.input.value);
     const filters = this.filterArgument();
     const filtered = Object.keys(filters).length > 0;
     this.dialog.setAttribute("aria-busy", "true");
+    this.filterPanel();
     if (!query.term && !filtered) {
-      const counts = await this.loadFilters();
-      if (seq !== this.seq) return;
-      this.renderFilters(counts);
       this.renderResults([], 0, "Type to search, or choose filters.");
-      this.done();
+      if (this.filtersLoaded) this.renderFilters(this.allCounts);
+      else if (!(await this.countsWhenOpen(seq, typing && BROWSE_IDLE, {}, counts))) return;
+      if (seq === this.seq) this.done();
       return;
     }
     const search = await this.pagefind.search(query.term || null, {filters});
@@ -155,23 +168,43 @@ class Search {
     const total = ranked.length + rest.length;
     this.renderResults([], total);
     await this.more(seq);
-    // Pagefind counts only the filters it has loaded: their chunks come after the first results.
-    if (!this.filtersLoaded) {
-      await this.loadFilters();
-      if (seq !== this.seq) return;
-      const counted = await this.pagefind.search(query.term || null, {filters});
-      if (seq !== this.seq || !counted) return;
-      this.renderFilters(counted.filters);
-    } else {
-      this.renderFilters(search.filters);
-    }
-    this.done();
+    if (seq !== this.seq) return;
+    // Pagefind counts only the filters it has loaded (those of the search, until all are).
+    if (this.filtersLoaded) this.renderFilters(search.filters);
+    else if (!(await this.countsWhenOpen(seq, typing && COUNTS_IDLE, search.filters, counts))) return;
+    if (seq === this.seq) this.done();
   }
 
-  async loadFilters() {
-    const all = await this.pagefind.filters();
-    this.filtersLoaded = true;
-    return all;
+  // Every filter's counts, once results are on screen: only if the panel is open (else when it is
+  // opened), and while typing only once it pauses. False if a newer search took over meanwhile.
+  async countsWhenOpen(seq, idle, known, counts) {
+    if (!counts || !this.filterPanel().open) {
+      this.renderFilters(known);
+      return true;
+    }
+    if (idle) {
+      await new Promise((resolve) => { setTimeout(resolve, idle); });
+      if (seq !== this.seq) return false;
+    }
+    return this.loadCounts(seq);
+  }
+
+  async loadCounts(seq = this.seq) {
+    if (!this.filtersLoaded) {
+      this.allCounts = await this.pagefind.filters();
+      this.filtersLoaded = true;
+      if (seq !== this.seq) return false;
+    }
+    const query = parseQuery(this.input.value);
+    const filters = this.filterArgument();
+    if (!query.term && !Object.keys(filters).length) {
+      this.renderFilters(this.allCounts);
+      return true;
+    }
+    const counted = await this.pagefind.search(query.term || null, {filters});
+    if (seq !== this.seq || !counted) return false;
+    this.renderFilters(counted.filters);
+    return true;
   }
 
   async more(seq = this.seq) {
@@ -307,20 +340,34 @@ class Search {
       groups.push(group);
     }
     const box = this.filterBox;
-    let details = box.querySelector("details");
-    if (!details) {
-      details = element("details", "rk-search__filterbox");
-      details.open = window.matchMedia("(min-width: 60em)").matches || Object.keys(this.selected).length > 0;
-      details.append(element("summary", "", "Filters"));
-      details.append(element("div", "rk-search__groups"));
-      box.append(details);
-    }
-    details.querySelector(".rk-search__groups").replaceChildren(...groups);
+    this.filterPanel().querySelector(".rk-search__groups").replaceChildren(...groups);
     if (key) {
       const again = [...box.querySelectorAll("input, button")].find((node) =>
         (node.dataset.filter ? `${node.dataset.filter}\u0000${node.value}` : node.dataset.expand) === key);
       again?.focus();
     }
+  }
+
+  // The filter panel (a disclosure): open on a wide screen or when filters are chosen; opening it
+  // loads the counts if they are not loaded yet.
+  filterPanel() {
+    let details = this.filterBox.querySelector("details");
+    if (!details) {
+      details = element("details", "rk-search__filterbox");
+      details.open = window.matchMedia("(min-width: 60em)").matches || Object.keys(this.selected).length > 0;
+      const summary = element("summary", "", "Filters");
+      details.append(summary, element("div", "rk-search__groups"));
+      // The reader's click (or Enter, Space) on the summary; the toggle event would also fire for the
+      // initial state. The panel has toggled once the click's default action ran.
+      summary.addEventListener("click", () => setTimeout(() => {
+        if (!details.open || this.filtersLoaded) return;
+        this.dialog.setAttribute("aria-busy", "true");
+        const seq = this.seq;
+        this.loadCounts(seq).then((current) => { if (current && seq === this.seq) this.done(); });
+      }));
+      this.filterBox.append(details);
+    }
+    return details;
   }
 
   toggle(name, value, on) {
@@ -342,7 +389,7 @@ class Search {
     } else if (event.key === "Enter") {
       event.preventDefault();
       clearTimeout(this.timer);
-      this.run().then(() => this.list.querySelector("a")?.click());
+      this.run({counts: false}).then(() => this.list.querySelector("a")?.click());
     }
   }
 
@@ -363,7 +410,8 @@ export async function start(dialog, base) {
   // Ranking measured on the query table (bench/search_compare.py): Pagefind's defaults but a
   // weaker pull towards short paragraphs, so a long statement holding the phrase is not
   // outranked by a short one holding one of its words.
-  await pagefind.options({ranking: {pageLength: 0.5}});
+  // Excerpts are ours (Search.excerpt): Pagefind's are not shown, so keep them short.
+  await pagefind.options({ranking: {pageLength: 0.5}, excerptLength: 10});
   await pagefind.init();
   return new Search(dialog, base, pagefind);
 }
