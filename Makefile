@@ -39,7 +39,7 @@ build: install
 ## Install test dependencies, check the code, build the site and run every test
 # Two workers (the tests share one build of the site); the tests of a module with an
 # expensive module fixture stay on one worker (xdist_group).
-test: install-test
+test: install-test lint
 	$(BIN)/mkdocs build --strict
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
