@@ -1,12 +1,13 @@
 """The site's navigation, from the corpus: MkDocs' `nav` as plain data (no MkDocs import).
 
-Meetings newest first, each with its overview, its parts, its editorial notes
-and downloads; then the ways in across meetings. Adding a meeting's folder
+Meetings by year, newest first, each with its overview, its parts, its
+editorial notes and downloads; then the ways in across meetings. Adding a meeting's folder
 adds it here: mkdocs.yml holds no list of pages.
 """
 
 from __future__ import annotations
 
+from itertools import groupby
 from typing import Any
 
 from . import urls as paths
@@ -14,14 +15,19 @@ from .model import Corpus
 
 
 def nav(corpus: Corpus) -> list[Any]:
+    """Meetings by year, newest first. With Material's `navigation.prune`, a page carries only the
+    years, its own year's meetings and its own meeting's parts: its size does not grow with the corpus."""
     meetings = [
-        {meeting.short_title: [
-            {"Overview": paths.meeting_src(meeting)},
-            *(part.src_uri for part in meeting.sections),
-            {"Editorial notes": paths.notes_src(meeting)},
-            {"Downloads": paths.downloads_src(meeting)},
+        {str(year): [
+            {meeting.short_title: [
+                {"Overview": paths.meeting_src(meeting)},
+                *(part.src_uri for part in meeting.sections),
+                {"Editorial notes": paths.notes_src(meeting)},
+                {"Downloads": paths.downloads_src(meeting)},
+            ]}
+            for meeting in in_year
         ]}
-        for meeting in corpus.meetings
+        for year, in_year in groupby(corpus.meetings, key=lambda meeting: meeting.date.year)
     ]
     return [
         {"Home": paths.HOME},
