@@ -26,6 +26,7 @@ from typing import Any, Protocol
 
 from .errors import SourceError
 from .imported import ImportedCorrection, ImportedMeeting, ImportedParagraph, ImportedPart
+from .words import MONTHS
 
 # ---------------------------------------------------------------------------
 # What the importer needs from the registry (data/*.yml). registry.py's classes
@@ -77,20 +78,6 @@ def _field(entry: Any, name: str, default: Any = "") -> Any:
 # ---------------------------------------------------------------------------
 # Vocabulary of the text
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 DATE = re.compile(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})\b")
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # A part heading is a block of one short line: "IV. Key messages from interventions by Member States".

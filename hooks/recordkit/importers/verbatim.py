@@ -37,21 +37,8 @@ from .imported import (
 )
 from .pdf_text import Block, PdfText, read_pdf
 from .registry import Registry
+from .words import MONTHS
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 SYMBOL = re.compile(r"\b(A/(\d+)/PV\.(\d+))\b")
 SESSION = re.compile(r"^([A-Z][a-z]+(?:-[a-z]+)?) session$", re.M)
 MEETING = re.compile(r"^(\d+)(?:st|nd|rd|th) plenary meeting$", re.M)
