@@ -103,14 +103,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
     lock = Path(config.config_file_path).parent / anchors.LOCK_FILE
     if not lock.is_file():
         raise PluginError(f"{anchors.LOCK_FILE} is missing: run `make anchors` to create it")
-    check = lock_check(config)
+    check = _lock_check(config)
     if check.missing:
         raise PluginError(anchors.broken_links_message(check.missing))
     if check.new:
         log.info(f"{len(check.new)} published link(s) not yet in {anchors.LOCK_FILE}: run `make anchors` to lock them")
 
 
-def lock_check(config: MkDocsConfig) -> anchors.LockCheck:
+def _lock_check(config: MkDocsConfig) -> anchors.LockCheck:
     converter = Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
     redirects = config.plugins.get("redirects")
     return anchors.lock_check(
