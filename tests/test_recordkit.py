@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -208,3 +209,33 @@ def test_part_anchors_are_exactly_the_ids_the_page_gets() -> None:
     page = pages.part_page(site_of(corpus), part)
     assert "{#one}" in page.splitlines()[0]
     assert ids_in_html(page) | {"one"} == part_anchors(part) == {"one", "p-one", "p-old", "p-two"}
+
+
+def test_themes_index_counts_per_meeting_then_per_year_past_six_meetings() -> None:
+    import dataclasses
+
+    base = tiny_corpus()
+    one = base.meetings[0]
+
+    def corpus_of(count: int) -> Corpus:
+        meetings = []
+        for index in range(count):
+            mid = f"m{index}"
+            sections = tuple(dataclasses.replace(part, meeting_id=mid, src_uri=f"records/{mid}/{part.id}.md",
+                                                 paragraphs=tuple(dataclasses.replace(p, meeting_id=mid)
+                                                                  for p in part.paragraphs))
+                             for part in one.sections)
+            meetings.append(dataclasses.replace(one, id=mid, path=f"records/{mid}", short_title=f"M{index}",
+                                                date=dt.date(2020 + index // 2, 1, 1), sections=sections))
+        return Corpus(tuple(reversed(meetings)), base.roles, base.speakers, base.delegations, base.themes,
+                      base.documents)
+
+    few = pages.themes_index(site_of(corpus_of(3)))
+    assert few.count('class="per-meeting"') == 3 and ">M2<" in few
+    many = pages.themes_index(site_of(corpus_of(8)))
+    heads = re.findall(r'<th scope="col" class="per-meeting"><abbr title="[^"]*">(\d{4})</abbr>', many)
+    assert heads == ["2023", "2022", "2021", "2020"]
+    row = r'>Peace</a></td><td class="count">(\d+)</td>((?:<td class="count per-meeting">\d+</td>)+)'
+    peace = re.search(row, many)
+    assert peace and peace.group(1) == "16"
+    assert re.findall(r">(\d+)<", peace.group(2)) == ["4", "4", "4", "4"]

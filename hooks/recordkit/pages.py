@@ -8,6 +8,7 @@ Markdown. Values are plain: the templates escape them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import groupby
@@ -271,20 +272,41 @@ def delegation_page(site: Site, delegation: Delegation) -> str:
 # -- themes ---------------------------------------------------------------------------------
 
 
+# The themes index counts each theme per meeting while a row of counts stays readable;
+# past that, per year (a thousand meetings would be a thousand columns).
+MAX_COUNT_COLUMNS = 6
+
+
 def themes_index(site: Site) -> str:
     corpus, urls = site.corpus, site.urls
     ranked = sorted(corpus.themes.values(), key=lambda t: (-len(corpus.by_theme.get(t.id, [])), t.label.lower()))
-    meetings = list(corpus.meetings)
+    columns = _count_columns(corpus)
     rows = []
     for theme in ranked:
         paragraphs = corpus.by_theme.get(theme.id, [])
-        per_meeting = [sum(1 for p in paragraphs if p.meeting_id == m.id) for m in meetings]
+        counted = Counter(columns.key(p) for p in paragraphs)
         rows.append({"url": urls.theme(theme.id), "label": theme.label, "count": len(paragraphs),
-                     "per_meeting": per_meeting if len(meetings) > 1 else [],
+                     "per_meeting": [counted[key] for key, _, _ in columns.heads],
                      "description": site.text_html(theme.description)})
     return render(site.env, "themes_index.md", here=urls.page(paths.THEMES_INDEX), themes=rows,
-                  meetings=[{"title": m.title, "short": m.symbol or m.short_title} for m in meetings]
-                  if len(meetings) > 1 else [])
+                  meetings=[{"title": title, "short": short} for _, short, title in columns.heads])
+
+
+@dataclass
+class _Columns:
+    key: Callable[[Paragraph], str]  # the column a paragraph counts in
+    heads: list[tuple[str, str, str]]  # (key, short heading, full title), in order
+
+
+def _count_columns(corpus: Corpus) -> _Columns:
+    meetings = corpus.meetings
+    if len(meetings) <= 1:
+        return _Columns(lambda p: "", [])
+    if len(meetings) <= MAX_COUNT_COLUMNS:
+        return _Columns(lambda p: p.meeting_id, [(m.id, m.symbol or m.short_title, m.title) for m in meetings])
+    years = sorted({m.date.year for m in meetings}, reverse=True)
+    return _Columns(lambda p: str(corpus.meeting_by_id[p.meeting_id].date.year),
+                    [(str(year), str(year), f"Meetings of {year}") for year in years])
 
 
 def theme_page(site: Site, theme: Theme) -> str:
