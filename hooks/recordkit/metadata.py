@@ -162,8 +162,8 @@ class Describer:
 
     def person(self, speaker: Speaker) -> dict[str, Any]:
         url = self.urls.absolute(self.urls.speaker(speaker.id))
-        meetings = [self.record_ref(m) for m in self.corpus.meetings
-                    if any(p.meeting_id == m.id for p in self.corpus.by_speaker.get(speaker.id, []))]
+        spoke_in = {p.meeting_id for p in self.corpus.by_speaker.get(speaker.id, [])}
+        meetings = [self.record_ref(m) for m in self.corpus.meetings if m.id in spoke_in]
         return {"@context": SCHEMA_ORG, **self.agent(speaker), "subjectOf": meetings, "mainEntityOfPage": url}
 
     def _theme_ref(self, theme: Theme) -> dict[str, Any]:

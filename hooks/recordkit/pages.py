@@ -74,17 +74,19 @@ def _statement_refs(site: Site, paragraphs: list[Paragraph]) -> list[dict[str, A
     return [_ref(site, run[0], more=len(run) - 1) for run in site.corpus.statement_runs(paragraphs)]
 
 
-def _by_meeting(site: Site, paragraphs: list[Paragraph], *, statements: bool) -> list[dict[str, Any]]:
-    """Paragraphs grouped by meeting, newest meeting first (the corpus' order)."""
+def _meeting_groups(site: Site, paragraphs: list[Paragraph]) -> list[tuple[Meeting, list[Paragraph]]]:
+    """Paragraphs grouped by meeting, newest meeting first (the corpus' order), each in record order."""
     order = {m.id: i for i, m in enumerate(site.corpus.meetings)}
-    groups = []
-    for meeting_id, items in groupby(sorted(paragraphs, key=lambda p: (order[p.meeting_id], p.number)),
-                                     key=lambda p: p.meeting_id):
-        meeting = site.corpus.meeting_by_id[meeting_id]
-        listed = list(items)
-        refs = _statement_refs(site, listed) if statements else [_ref(site, p) for p in listed]
-        groups.append({"id": meeting.id, "title": meeting.short_title, "refs": refs})
-    return groups
+    ordered = sorted(paragraphs, key=lambda p: (order[p.meeting_id], p.number))
+    return [(site.corpus.meeting_by_id[meeting_id], list(items))
+            for meeting_id, items in groupby(ordered, key=lambda p: p.meeting_id)]
+
+
+def _by_meeting(site: Site, paragraphs: list[Paragraph], *, statements: bool) -> list[dict[str, Any]]:
+    """Listings by meeting: a statement or a paragraph each."""
+    return [{"id": meeting.id, "title": meeting.short_title,
+             "refs": _statement_refs(site, listed) if statements else [_ref(site, p) for p in listed]}
+            for meeting, listed in _meeting_groups(site, paragraphs)]
 
 
 def _chips(site: Site, speakers: Iterable[Speaker] = (), themes: Iterable[Theme] = ()) -> list[dict[str, str]]:
@@ -313,9 +315,7 @@ def theme_page(site: Site, theme: Theme) -> str:
     corpus, urls = site.corpus, site.urls
     paragraphs = corpus.by_theme.get(theme.id, [])
     groups = []
-    for meeting_group in _by_meeting(site, paragraphs, statements=False):
-        meeting = corpus.meeting_by_id[meeting_group["id"]]
-        in_meeting = [p for p in paragraphs if p.meeting_id == meeting.id]
+    for meeting, in_meeting in _meeting_groups(site, paragraphs):
         parts = []
         for part_id, items in groupby(in_meeting, key=lambda p: p.part_id):  # in record order
             listed = list(items)
