@@ -109,7 +109,7 @@ def test_document_linker_prefers_the_longest_phrase_and_escapes_text() -> None:
     linker = DocumentLinker(tiny_corpus().documents.values())
     assert linker.cited("see A/RES/66/290 and 66/290") == ["doc"]
     assert linker.cited("see A/RES/66/2901") == []
-    html = linker.to_html("<b> resolution A/RES/66/290 & more")
+    html = site_of(tiny_corpus()).text_html("<b> resolution A/RES/66/290 & more")
     assert html.startswith("&lt;b&gt; resolution ")
     assert html.count("<a ") == 1 and ">A/RES/66/290</a>" in html and "&amp; more" in html
 

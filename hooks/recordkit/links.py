@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable
 
@@ -36,19 +35,16 @@ class DocumentLinker:
             found.setdefault(self.by_phrase[match.group(0)].id, None)
         return list(found)
 
-    def to_html(self, text: str) -> str:
-        """The text HTML-escaped, with each citation a link to the document."""
+    def segments(self, text: str) -> list[tuple[str, Document | None]]:
+        """The text cut at each citation: (words, the document they cite, or None), in order.
+        templates/text.html renders them, escaped, each citation a link to its document."""
         if self.pattern is None:
-            return html.escape(text, quote=False)
-        parts: list[str] = []
+            return [(text, None)]
+        parts: list[tuple[str, Document | None]] = []
         position = 0
         for match in self.pattern.finditer(text):
-            document = self.by_phrase[match.group(0)]
-            parts.append(html.escape(text[position : match.start()], quote=False))
-            parts.append(
-                f'<a class="doc-ref" href="{html.escape(document.url)}" '
-                f'title="{html.escape(document.title)}">{html.escape(match.group(0), quote=False)}</a>'
-            )
+            parts.append((text[position : match.start()], None))
+            parts.append((match.group(0), self.by_phrase[match.group(0)]))
             position = match.end()
-        parts.append(html.escape(text[position:], quote=False))
-        return "".join(parts)
+        parts.append((text[position:], None))
+        return [(words, document) for words, document in parts if words]

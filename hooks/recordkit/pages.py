@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import Environment, Template
 from markupsafe import Markup
 
 from . import urls as paths
@@ -37,12 +37,15 @@ class Site:
     urls: SiteUrls
     env: Environment = field(default_factory=environment)
     linker: DocumentLinker = field(init=False)
+    text_template: Template = field(init=False)
 
     def __post_init__(self) -> None:
         self.linker = DocumentLinker(self.corpus.documents.values())
+        self.text_template = self.env.get_template("text.html")
 
     def text_html(self, text: str) -> Markup:
-        return Markup(self.linker.to_html(text))  # escaped there, with each document citation a link
+        """The text escaped, each document citation a link (templates/text.html)."""
+        return Markup(self.text_template.render(segments=self.linker.segments(text)))
 
 
 def date_text(meeting: Meeting) -> str:
