@@ -26,7 +26,7 @@ from typing import Any, Protocol
 
 from .errors import SourceError
 from .imported import ImportedCorrection, ImportedMeeting, ImportedParagraph, ImportedPart
-from .words import MONTHS
+from .words import MONTHS, ordinal_value
 
 # ---------------------------------------------------------------------------
 # What the importer needs from the registry (data/*.yml). registry.py's classes
@@ -94,40 +94,6 @@ BODIES = (
     "Human Rights Council",
     "Trusteeship Council",
 )
-ORDINAL_UNITS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-}
-ORDINAL_TEENS = {
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-ORDINAL_TENS = {
-    "twentieth": 20,
-    "thirtieth": 30,
-    "fortieth": 40,
-    "fiftieth": 50,
-    "sixtieth": 60,
-    "seventieth": 70,
-    "eightieth": 80,
-    "ninetieth": 90,
-}
 SESSION = re.compile(r"\bat its ((?:[a-z]+-)?[a-z]+) session\b")
 MEETING_TYPE = re.compile(r"\b(?:convened|held) an? ((?:informal |formal )?(?:plenary )?meeting)\b")
 
@@ -821,15 +787,7 @@ def _session(text: str) -> tuple[str, int]:
     match = SESSION.search(text)
     if not match:
         return "", 0
-    return f"{match.group(1)} session", _ordinal(match.group(1))
-
-
-def _ordinal(words: str) -> int:
-    """ "seventy-eighth" -> 78; 0 if not an ordinal in words."""
-    if words in ORDINAL_UNITS or words in ORDINAL_TEENS or words in ORDINAL_TENS:
-        return {**ORDINAL_UNITS, **ORDINAL_TEENS, **ORDINAL_TENS}[words]
-    tens, _, unit = words.partition("-")
-    return TENS.get(tens, 0) + ORDINAL_UNITS.get(unit, 0) if tens in TENS and unit in ORDINAL_UNITS else 0
+    return f"{match.group(1)} session", ordinal_value(match.group(1))
 
 
 # ---------------------------------------------------------------------------

@@ -37,7 +37,7 @@ from .imported import (
 )
 from .pdf_text import Block, PdfText, read_pdf
 from .registry import Registry
-from .words import MONTHS
+from .words import MONTHS, ordinal_value
 
 SYMBOL = re.compile(r"\b(A/(\d+)/PV\.(\d+))\b")
 SESSION = re.compile(r"^([A-Z][a-z]+(?:-[a-z]+)?) session$", re.M)
@@ -132,53 +132,6 @@ RESOLUTION_NUMBER = re.compile(r"(\d{2,3})/(\d+)(?: ([A-Z])\b)?")
 STOPWORDS = set(
     ["a", "an", "and", "the", "of", "on", "in", "to", "for", "at", "by", "with", "its", "their", "from", "as"]
 )
-ORDINALS = {
-    w: n
-    for n, w in enumerate(
-        [
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-            "eleventh",
-            "twelfth",
-            "thirteenth",
-            "fourteenth",
-            "fifteenth",
-            "sixteenth",
-            "seventeenth",
-            "eighteenth",
-            "nineteenth",
-        ],
-        start=1,
-    )
-}
-TENS = {
-    "twentieth": 20,
-    "thirtieth": 30,
-    "fortieth": 40,
-    "fiftieth": 50,
-    "sixtieth": 60,
-    "seventieth": 70,
-    "eightieth": 80,
-    "ninetieth": 90,
-}
-TENS_PREFIX = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
 
 
 def import_verbatim(path: Path, *, registry: Registry, meeting_id: str = "") -> ImportedMeeting:
@@ -253,13 +206,7 @@ def ordinal(number: int) -> str:
 
 def session_words(label: str) -> int:
     """'seventy-sixth session' -> 76 (a check on the symbol's session number)."""
-    word = label.split()[0].lower() if label else ""
-    if word in ORDINALS:
-        return ORDINALS[word]
-    if word in TENS:
-        return TENS[word]
-    head, _, tail = word.partition("-")
-    return TENS_PREFIX.get(head, 0) + ORDINALS.get(tail, 0)
+    return ordinal_value(label.split()[0]) if label else 0
 
 
 # --- resolving names --------------------------------------------------------------------
