@@ -14,7 +14,7 @@ from pathlib import Path
 from . import references
 from .links import DocumentLinker
 from .meetings import RawMeeting, check_source, load_meeting, meeting_folders
-from .model import Corpus, Meeting, Paragraph, Part
+from .model import Corpus, Meeting, Paragraph
 from .problems import Problem, Problems
 from .registries import Files, load_registries
 
@@ -84,7 +84,3 @@ def _opens_statement(meeting: Meeting, previous: Paragraph | None, paragraph: Pa
     if meeting.kind != "verbatim" or previous is None:
         return True
     return (previous.speakers, previous.delegation) != (paragraph.speakers, paragraph.delegation)
-
-
-def part_of_src(corpus: Corpus, src_uri: str) -> Part | None:
-    return corpus.part_by_src.get(src_uri)

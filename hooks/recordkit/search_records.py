@@ -36,7 +36,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from jinja2 import Template
@@ -82,7 +82,7 @@ class ParagraphView:
 
 @dataclass(frozen=True)
 class SearchRecord:
-    """One Pagefind record: indexed from its `html(...)` page (weighted blocks), or `custom()` without weights."""
+    """One Pagefind record, indexed from its `html(...)` page (weighted blocks)."""
 
     url: str
     content: str  # the paragraph's text: what results show
@@ -90,17 +90,6 @@ class SearchRecord:
     filters: dict[str, list[str]]  # meeting, year, speaker, delegation, theme, part, kind
     # Indexed, never shown: (weight, words), e.g. speaker names at SPEAKER_WEIGHT.
     weighted: tuple[tuple[float, str], ...] = field(default=())
-
-    def custom(self, *, language: str = "en") -> dict[str, Any]:
-        """Arguments for `PagefindIndex.add_custom_record` (no weights: everything at 1)."""
-        extra = " ".join(words for _, words in self.weighted)
-        return {
-            "url": self.url,
-            "content": f"{self.content} {extra}".strip(),
-            "language": language,
-            "meta": self.meta,
-            "filters": self.filters,
-        }
 
     def html(self, template: Template, *, language: str = "en") -> str:
         """A minimal HTML page for Pagefind (templates/search_record.html): the text, weighted blocks,
