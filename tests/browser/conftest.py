@@ -31,6 +31,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--process-per-site",
 ]
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -50,6 +51,12 @@ class _SiteHandler(SimpleHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
+
+    def end_headers(self) -> None:
+        # As GitHub Pages serves every file: cached for ten minutes. Without it Chromium asks
+        # again for every script and stylesheet of every page (a 304 each, from this process).
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
 
     def log_message(self, format: str, *args: Any) -> None:  # keep the test output clean
         pass
@@ -102,6 +109,11 @@ class Watch:
     # Pages that answered 404 on purpose (the site's 404 page for a missing path).
     missing_pages: set[str] = field(default_factory=set)
 
+    def clear(self) -> None:
+        self.console_errors.clear()
+        self.foreign_requests.clear()
+        self.missing_pages.clear()
+
     def attach(self, context: Any) -> None:
         # Requests are observed, not routed: routing sends every request through this process and
         # slowed each page several-fold; a foreign request fails the test all the same.
@@ -144,20 +156,84 @@ def _check(watch: Watch) -> None:
     assert not watch.console_errors, f"console errors: {watch.console_errors}"
 
 
-@pytest.fixture
-def new_page(browser: Any, base_url: str) -> Iterator[Any]:
-    """`new_page(**context options)` -> a fresh page in its own context, watched until the test ends."""
-    opened: list[tuple[Any, Watch]] = []
+@dataclass(eq=False)
+class _Shared:
+    context: Any
+    watch: Watch
+    page: Any = None  # the page handed to one test after another
 
-    def make(**options: Any) -> Any:
-        context, watch = _open_context(browser, base_url, **options)
-        opened.append((context, watch))
-        return context.new_page()
+
+class ContextPool:
+    """One browser context, and one page in it, per (site, options), for the tests of a worker.
+
+    A new page costs Chromium a renderer process and a context a cold HTTP and code cache:
+    together about four times a page load here. So a test gets the worker's page for its
+    options, reset to about:blank (a new document: no script, focus, dialog or scroll of
+    the previous test's is left). Tests that change what a reset does not undo (permissions,
+    the stored palette, emulated print media, listeners) or judge a cold cache ask for a
+    fresh page or a context of their own.
+    """
+
+    def __init__(self, browser: Any) -> None:
+        self.browser = browser
+        self._shared: dict[tuple[str, str], _Shared] = {}
+
+    def shared(self, base_url: str, options: dict[str, Any]) -> _Shared:
+        key = (base_url, repr(sorted(options.items())))
+        if key not in self._shared:
+            self._shared[key] = _Shared(*_open_context(self.browser, base_url, **options))
+        return self._shared[key]
+
+    def close(self) -> None:
+        for shared in self._shared.values():
+            shared.context.close()
+
+
+@pytest.fixture(scope="session")
+def context_pool(browser: Any) -> Iterator[ContextPool]:
+    pool = ContextPool(browser)
+    yield pool
+    pool.close()
+
+
+@pytest.fixture
+def new_page(context_pool: ContextPool, base_url: str) -> Iterator[Any]:
+    """`new_page(**context options)` -> a page showing about:blank, watched until the test ends.
+
+    By default the worker's reused page for those options; `fresh=True` opens a new page in
+    the shared context (closed after the test), `own_context=True` a new context as well.
+    """
+    closing: list[Any] = []  # pages and contexts of this test alone
+    used: list[_Shared] = []
+    watches: list[Watch] = []
+
+    def make(*, own_context: bool = False, fresh: bool = False, **options: Any) -> Any:
+        if own_context:
+            context, watch = _open_context(context_pool.browser, base_url, **options)
+            closing.append(context)
+            watches.append(watch)
+            return context.new_page()
+        shared = context_pool.shared(base_url, options)
+        if shared not in used:
+            shared.watch.clear()  # what earlier tests' pages did is theirs
+            used.append(shared)
+            watches.append(shared.watch)
+            if shared.page is not None and not fresh:
+                shared.page.goto("about:blank")
+                return shared.page
+        page = shared.context.new_page()
+        if shared.page is None and not fresh:
+            shared.page = page
+        else:
+            closing.append(page)
+        return page
 
     yield make
-    for context, _ in opened:
-        context.close()
-    for _, watch in opened:
+    for shared in used:  # pages the test's own pages opened (a link with a target, say)
+        closing.extend(page for page in shared.context.pages if page is not shared.page and page not in closing)
+    for item in closing:
+        item.close()
+    for watch in watches:
         _check(watch)
 
 
@@ -202,15 +278,21 @@ _SHOWN = """id => {
 }"""
 
 # The page has loaded, `id` is its target, and the scroll has come to rest: the
-# paragraph's position is the same as one frame earlier and no transition runs.
+# paragraph's position is the same as one frame earlier and no transition that could
+# move it or cover it runs. These do neither and are not waited for: the header's shadow,
+# its title sliding from the site's name to the page's (400 ms) inside a header whose box
+# does not change, the tabs' links fading once the page scrolls (the tabs bar is not
+# sticky: it scrolls away above the header), and the target's own tools fading in.
 _AT_REST = """id => {
   const para = document.getElementById(id);
   if (document.readyState !== 'complete' || !para || !para.matches(':target')) return false;
   const now = `${window.scrollX},${window.scrollY},${para.getBoundingClientRect().top}`;
   const still = window.__testsLastPosition === now;
   window.__testsLastPosition = now;
+  const harmless = a => a.transitionProperty === 'box-shadow'
+    || !!(a.effect.target && a.effect.target.closest('.md-header__topic, .md-tabs, .para__tools'));
   return still && document.getAnimations().every(a =>
-    a.playState !== 'running' || a.effect.getComputedTiming().iterations === Infinity);
+    a.playState !== 'running' || a.effect.getComputedTiming().iterations === Infinity || harmless(a));
 }"""
 
 

@@ -65,7 +65,7 @@ def _canonical_paragraph_url(page: Any, paragraph_id: str) -> str:
 
 @pytest.fixture
 def clipboard_page(new_page: Any, base_url: str) -> Any:
-    page = new_page()
+    page = new_page(own_context=True)  # permissions granted stay with the context
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
     return page
 

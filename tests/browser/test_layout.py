@@ -103,8 +103,16 @@ def _printed(page: Any) -> dict[str, Any]:
     }""")
 
 
-def test_print_has_the_whole_record_with_numbers_and_no_chrome(page: Any, record: Any) -> None:
+@pytest.fixture
+def print_page(new_page: Any) -> Any:
+    """A page of its own: emulated print media stays with the page."""
+    page = new_page(fresh=True)
     page.emulate_media(media="print")
+    return page
+
+
+def test_print_has_the_whole_record_with_numbers_and_no_chrome(print_page: Any, record: Any) -> None:
+    page = print_page
     printed_numbers = []
     for part in PARTS:
         page.goto(f"{PART}{part}/")
@@ -118,9 +126,9 @@ def test_print_has_the_whole_record_with_numbers_and_no_chrome(page: Any, record
     assert printed_numbers == [p.number for p in record.paragraphs], "the printed parts miss paragraphs"
 
 
-def test_print_of_a_deep_link_does_not_highlight_or_hide(page: Any) -> None:
+def test_print_of_a_deep_link_does_not_highlight_or_hide(print_page: Any) -> None:
     """A reader who prints after following a permalink gets the plain record."""
-    page.emulate_media(media="print")
+    page = print_page
     page.goto(f"{PART}opening-statements/#p-sg-statement")
     printed = _printed(page)
     assert all(p["shown"] for p in printed["paras"]) and len(printed["paras"]) == 2

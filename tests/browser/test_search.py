@@ -148,7 +148,7 @@ def type_query(page: Any, text: str, *, counts: bool = True) -> list[str]:
     """Type `text` as a reader does; the results once shown (and, with `counts`, the filters' counts)."""
     page.goto("")
     open_search(page)
-    page.keyboard.type(text, delay=10)
+    page.keyboard.type(text)  # key by key, as fast as the browser takes them
     (wait_done if counts else wait_shown)(page, text)
     return result_urls(page)
 
@@ -320,7 +320,8 @@ def test_search_works_on_a_phone(new_page: Any) -> None:
     assert_paragraph_shown(page, "p-chambas")
 
 
-def test_nothing_of_search_loads_before_it_is_opened(page: Any) -> None:
+def test_nothing_of_search_loads_before_it_is_opened(new_page: Any) -> None:
+    page = new_page(own_context=True)  # a cold cache: every request is seen
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(request.url))
     page.goto(f"{PART}member-states/")

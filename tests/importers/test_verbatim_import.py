@@ -20,6 +20,9 @@ from recordkit.importers.registry import Registry, load_registry
 from recordkit.importers.verbatim import build_meeting, fold_block, import_verbatim
 from recordkit.importers.writer import read_part, write_meeting
 
+# One worker reads the two PDFs (seconds each) for every test here.
+pytestmark = pytest.mark.xdist_group("verbatim-import")
+
 ROOT = Path(__file__).resolve().parents[2]
 A64, A76 = "A-64-PV.121.pdf", "A-76-PV.102.pdf"
 # Each imported PDF is kept in its meeting's folder (meeting.yml `imported_from`).
