@@ -19,6 +19,7 @@ from recordkit.importers.errors import SourceError  # noqa: E402
 from recordkit.importers.imported import ImportedMeeting  # noqa: E402
 from recordkit.importers.registry import Registry, load_registry  # noqa: E402
 from recordkit.importers.writer import write_meeting  # noqa: E402
+from recordkit.problems import InputError  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
         meeting = read_source(args.source, load_registry(args.data), args.id)
         result = write_meeting(meeting, args.data, dry_run=args.dry_run,
                                original=args.source if args.source.suffix.lower() == ".pdf" else None)
-    except SourceError as error:
+    except (SourceError, InputError) as error:  # the record, or a registry it is matched against
         print(f"error: {error}", file=sys.stderr)
         return 2
     for line in result.review:

@@ -70,12 +70,14 @@ class Files:
         return data[key]
 
 
-def load_registries(files: Files, data_dir: Path) -> Registries:
+def load_registries(files: Files, data_dir: Path, *, missing_is_empty: bool = False) -> Registries:
+    """The four registries; a missing file is a problem, or (for an importer starting a new
+    data folder) an empty registry with `missing_is_empty`."""
     lines: dict[tuple[str, str], int | None] = {}
     shown = {kind: files.display(data_dir / name) for kind, name in (
         ("speaker", SPEAKERS_FILE), ("delegation", DELEGATIONS_FILE), ("theme", THEMES_FILE),
         ("document", DOCUMENTS_FILE))}
-    display, data = files.yaml(data_dir / SPEAKERS_FILE)
+    display, data = files.yaml(data_dir / SPEAKERS_FILE, optional=missing_is_empty)
     roles = _roles(files, display, data)
     speakers = _entries(files, display, files.list_under(display, data, "speakers"), Speaker, "speaker", lines)
     display, data = files.yaml(data_dir / DELEGATIONS_FILE, optional=True)
@@ -86,9 +88,9 @@ def load_registries(files: Files, data_dir: Path) -> Registries:
             files.problems.error(display, f"delegation '{delegation.id}': kind must be one of "
                                  f"{', '.join(DELEGATION_KINDS)}", line=lines.get(("delegation", delegation.id)),
                                  field="kind")
-    display, data = files.yaml(data_dir / THEMES_FILE)
+    display, data = files.yaml(data_dir / THEMES_FILE, optional=missing_is_empty)
     themes = _entries(files, display, files.list_under(display, data, "themes"), Theme, "theme", lines)
-    display, data = files.yaml(data_dir / DOCUMENTS_FILE)
+    display, data = files.yaml(data_dir / DOCUMENTS_FILE, optional=missing_is_empty)
     documents = _entries(files, display, files.list_under(display, data, "documents"), Document, "document", lines)
     documents = {key: _with_url(files, display, doc, lines) for key, doc in documents.items()}
     return Registries(roles, speakers, delegations, themes, documents, lines, shown)

@@ -283,6 +283,18 @@ def test_bad_input_is_one_clear_line_and_writes_nothing(kind, message, tmp_path)
     assert list(data.iterdir()) == []
 
 
+def test_a_broken_registry_stops_the_import_naming_its_file_line_and_field(tmp_path):
+    """The importer reads data/ with the build's own reader: the same mistakes, the same messages."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "speakers.yml").write_text("roles: {}\nspeakers:\n  - id: kimani\n    name: Martin Kimani\n"
+                                       "    honorifc: Mr.\n", encoding="utf-8")
+    result = _run_cli(str(_source(A76)), "--dry-run", data=data)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert "speakers.yml, line 5 [speaker.honorifc]" in result.stderr and "honorific" in result.stderr, result.stderr
+    assert sorted(path.name for path in data.iterdir()) == ["speakers.yml"]
+
+
 def test_unreadable_speaker_line_names_the_page(pdfs, registry):
     pdf = pdfs[A76]
     block = next(b for b in pdf.blocks if b.text.startswith("Mr. Kimani (Kenya):"))
