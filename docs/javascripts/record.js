@@ -42,10 +42,6 @@
       status.setAttribute("role", "status");
       document.body.appendChild(status);
     }
-    // Material's search is a role="dialog" without a name (axe's aria-dialog-name);
-    // naming it here beats forking the whole partials/search.html template.
-    var dialog = document.querySelector('.md-search[role="dialog"]:not([aria-label])');
-    if (dialog) dialog.setAttribute("aria-label", "Search the site");
   }
 
   document.addEventListener("click", function (event) {
