@@ -37,11 +37,11 @@ build: install
 	$(BIN)/mkdocs build --strict
 
 ## Install test dependencies, check the code, build the site and run every test
-# Two workers (the tests share one build of the site); the tests of a module with an
+# Two workers; the tests read the build just made (TEST_SITE_DIR); the tests of a module with an
 # expensive module fixture stay on one worker (xdist_group).
 test: install-test lint
 	$(BIN)/mkdocs build --strict
-	$(BIN)/python -m pytest -n 2 --dist loadgroup
+	TEST_SITE_DIR=site $(BIN)/python -m pytest -n 2 --dist loadgroup
 
 ## Lint and type-check the Python (settings in pyproject.toml)
 lint: install-test

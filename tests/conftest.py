@@ -118,7 +118,17 @@ def snapshot(folder: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The site, built once per run (shared by the xdist workers), with the environment's SITE_URL if set."""
+    """The site, built once per run (shared by the xdist workers), with the environment's SITE_URL if set.
+
+    `make test` has just built it with `mkdocs build --strict` and says where (TEST_SITE_DIR):
+    the tests read that build instead of making the same one again.
+    """
+    prebuilt = os.environ.get("TEST_SITE_DIR")
+    if prebuilt:
+        site = (ROOT / prebuilt).resolve()
+        assert (site / "index.html").is_file(), f"TEST_SITE_DIR={prebuilt}: no built site there"
+        yield site
+        return
     shared = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         shared = shared.parent  # the run's folder, common to its workers

@@ -200,14 +200,15 @@ def context_pool(browser: Any) -> Iterator[ContextPool]:
 def new_page(context_pool: ContextPool, base_url: str) -> Iterator[Any]:
     """`new_page(**context options)` -> a page showing about:blank, watched until the test ends.
 
-    By default the worker's reused page for those options; `fresh=True` opens a new page in
-    the shared context (closed after the test), `own_context=True` a new context as well.
+    By default the worker's reused page for those options; `keep=True` leaves it where the
+    previous test left it (the test checks what it relies on), `fresh=True` opens a new page
+    in the shared context (closed after the test), `own_context=True` a new context as well.
     """
     closing: list[Any] = []  # pages and contexts of this test alone
     used: list[_Shared] = []
     watches: list[Watch] = []
 
-    def make(*, own_context: bool = False, fresh: bool = False, **options: Any) -> Any:
+    def make(*, own_context: bool = False, fresh: bool = False, keep: bool = False, **options: Any) -> Any:
         if own_context:
             context, watch = _open_context(context_pool.browser, base_url, **options)
             closing.append(context)
@@ -219,7 +220,8 @@ def new_page(context_pool: ContextPool, base_url: str) -> Iterator[Any]:
             used.append(shared)
             watches.append(shared.watch)
             if shared.page is not None and not fresh:
-                shared.page.goto("about:blank")
+                if not keep:
+                    shared.page.goto("about:blank")
                 return shared.page
         page = shared.context.new_page()
         if shared.page is None and not fresh:

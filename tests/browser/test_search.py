@@ -144,23 +144,42 @@ def open_search(page: Any, key: str = "/") -> None:
                            "&& document.activeElement.id === 'rk-search-q'")
 
 
-def type_query(page: Any, text: str, *, counts: bool = True) -> list[str]:
-    """Type `text` as a reader does; the results once shown (and, with `counts`, the filters' counts)."""
-    page.goto("")
+# A page of the site, loaded, with the search dialog closed and nothing focused that takes "/" as text.
+_SEARCH_CLOSED = """() => { const dialog = document.getElementById('rk-search');
+  if (!dialog || dialog.open || document.readyState !== 'complete') return false;
+  if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
+  return true; }"""
+
+
+def type_query(page: Any, text: str, *, counts: bool = True, from_here: bool = False) -> list[str]:
+    """Type `text` as a reader does; the results once shown (and, with `counts`, the filters' counts).
+
+    From the home page, or with `from_here` from the page the reader is on, if it is one of the
+    site's with the search closed (as after following the previous query's result).
+    """
+    if not (from_here and page.evaluate(_SEARCH_CLOSED)):
+        page.goto("")
     open_search(page)
     page.keyboard.type(text)  # key by key, as fast as the browser takes them
     (wait_done if counts else wait_shown)(page, text)
     return result_urls(page)
 
 
+@pytest.fixture
+def reading_page(new_page: Any) -> Any:
+    """The worker's page as the previous query left it: a reader searching again from where they are."""
+    return new_page(keep=True)
+
+
 @pytest.mark.parametrize("query", QUERIES, ids=[query.id for query in QUERIES])
-def test_query_lands_its_paragraph(page: Any, query: Query) -> None:
+def test_query_lands_its_paragraph(reading_page: Any, query: Query) -> None:
+    page = reading_page
     if query.filters:
         page.goto(search_url(query.text, query.filters))
         wait_done(page, query.text)
         results = result_urls(page)
     else:
-        results = type_query(page, query.text, counts=False)  # the ranking is what this test judges
+        results = type_query(page, query.text, counts=False, from_here=True)  # the ranking is what this test judges
     assert query.url in results[: query.within], (
         f"{query.id!r}: {query.url} is not within the first {query.within}: {results[:5]}")
     # Reach it with the arrow keys from the search box, and open it with Enter.
@@ -287,6 +306,15 @@ def test_keyboard_opens_closes_and_returns_focus(page: Any, key: str) -> None:
     page.wait_for_function("document.activeElement.id === 'rk-search-q'")
     page.keyboard.press("Escape")
     page.wait_for_function("document.activeElement.matches('button.rk-search-open')")
+
+
+def test_search_works_from_the_not_found_page(page: Any) -> None:
+    """The 404 page is served at any missing path: the dialog finds the site's root all the same."""
+    page.goto("no/such/page/")
+    open_search(page)
+    page.keyboard.type("Takasu")
+    wait_shown(page, "Takasu")
+    assert f"/{PART}concluding-remarks/#p-closing-takasu" in result_urls(page)[:3]
 
 
 def test_dialog_is_labelled_modal_and_named(page: Any) -> None:
