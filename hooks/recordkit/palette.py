@@ -3,7 +3,7 @@
 Material links one palette.css for every site that sets `theme.palette`: the dark
 (slate) scheme, plus rules for each of its 21 named primary and accent colours.
 This site uses its own colours (`custom`, in record.css), so all but the scheme's
-rules are bytes every first view downloads for nothing: 2.0 of 2.1 KiB compressed.
+rules are bytes every first view downloads for nothing: 1.4 of its 2.0 KiB compressed.
 The file is cut after the build, in place under its own hashed name, from the copy
 Material wrote: nothing of Material's is copied into the repository, and a new
 Material release is cut the same way.
@@ -45,8 +45,7 @@ def _kept(block: str, used: set[str]) -> str:
     if head.lstrip().startswith("@"):
         inner = "".join(_kept(rule, used) for rule in _blocks(body[:-1]))
         return f"{head}{{{inner}}}" if inner else ""
-    unused = {colour for colour in _NAMED_COLOUR.findall(head)} - used
-    return "" if unused else block
+    return "" if set(_NAMED_COLOUR.findall(head)) - used else block
 
 
 def _blocks(css: str) -> list[str]:

@@ -61,6 +61,9 @@ AXE_OPTIONS = {
 
 
 def violations(axe: Any, page: Any) -> list[str]:
+    """axe's findings on `page` once its transitions have ended: the colours a reader is left with,
+    not a frame of a fade (Material fades its tabs after a scroll to a paragraph, and its tooltips)."""
+    wait_until_settled(page)
     result = axe.run(page, options=AXE_OPTIONS)
     ran = {rule["id"] for kind in ("violations", "passes", "incomplete", "inapplicable")
            for rule in result.response[kind]}
@@ -82,9 +85,6 @@ def test_no_wcag_violations(new_page: Any, axe: Any, kind: str, scheme: str) -> 
     page = open_in(new_page, scheme)
     page.goto(PAGE_KINDS[kind])
     assert page.get_attribute("body", "data-md-color-scheme") == SCHEMES[scheme]
-    # On a paragraph's link the page scrolls and Material fades the tabs out: judge the colours
-    # the reader is left with, not a frame of the fade.
-    wait_until_settled(page)
     assert violations(axe, page) == []
 
 
@@ -98,7 +98,6 @@ def test_no_wcag_violations_with_search_open(new_page: Any, axe: Any, scheme: st
     assert page.locator(".rk-search__result").count() > 0
     assert page.locator(".rk-filter").count() >= 5
     assert page.locator(".rk-search__filterbox").get_attribute("open") is not None
-    wait_until_settled(page)
     assert violations(axe, page) == []
 
 
@@ -119,7 +118,6 @@ def test_palette_toggle_switches_schemes_and_both_pass(new_page: Any, axe: Any) 
         seen.append(scheme)
         toggle.hover()
         expect(page.locator(".md-tooltip--active")).to_have_count(1)
-        wait_until_settled(page)
         assert violations(axe, page) == [], f"in the {scheme} scheme, with the toggle's tooltip shown"
         toggle.click()
         page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') !== s", arg=scheme)

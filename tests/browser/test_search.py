@@ -144,8 +144,9 @@ def open_search(page: Any, key: str = "/") -> None:
                            "&& document.activeElement.id === 'rk-search-q'")
 
 
-# A page of the site, loaded, with the search dialog closed and nothing focused that takes "/" as text.
-_SEARCH_CLOSED = """() => { const dialog = document.getElementById('rk-search');
+# Whether a reader can search from this page with "/": one of the site's, loaded, its search
+# dialog closed; then it blurs whatever is focused (a field would take "/" as text).
+_READY_TO_SEARCH_HERE = """() => { const dialog = document.getElementById('rk-search');
   if (!dialog || dialog.open || document.readyState !== 'complete') return false;
   if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
   return true; }"""
@@ -157,7 +158,7 @@ def type_query(page: Any, text: str, *, counts: bool = True, from_here: bool = F
     From the home page, or with `from_here` from the page the reader is on, if it is one of the
     site's with the search closed (as after following the previous query's result).
     """
-    if not (from_here and page.evaluate(_SEARCH_CLOSED)):
+    if not (from_here and page.evaluate(_READY_TO_SEARCH_HERE)):
         page.goto("")
     open_search(page)
     page.keyboard.type(text)  # key by key, as fast as the browser takes them
