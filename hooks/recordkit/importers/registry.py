@@ -8,13 +8,13 @@ SayIt-style, an importer resolves a printed name to an entry here and counts wha
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Delegation, Document, Speaker, Theme
 from ..problems import Problems
 from ..registries import Files, load_registries
+from .words import fold
 
 
 @dataclass
@@ -38,7 +38,7 @@ class Registry:
 
 
 def _key(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().casefold()
+    return fold(text).casefold()
 
 
 def load_registry(data_dir: Path) -> Registry:

@@ -26,7 +26,7 @@ from typing import Any, Protocol
 
 from .errors import SourceError
 from .imported import ImportedCorrection, ImportedMeeting, ImportedParagraph, ImportedPart
-from .words import MONTHS, ordinal_value
+from .words import MONTHS, fold, ordinal_value
 
 # ---------------------------------------------------------------------------
 # What the importer needs from the registry (data/*.yml). registry.py's classes
@@ -248,11 +248,6 @@ def split_blocks(text: str) -> list[Block]:
         line = text.count("\n", 0, match.start()) + 1
         blocks.append(Block(match.group(0), line, match.start(), match.end()))
     return blocks
-
-
-def fold(text: str) -> str:
-    """A block as published: whitespace runs (the PDF's line breaks) become one space."""
-    return " ".join(text.split())
 
 
 def roman_value(numeral: str) -> int:

@@ -37,7 +37,7 @@ from .imported import (
 )
 from .pdf_text import Block, PdfText, read_pdf
 from .registry import Registry
-from .words import MONTHS, ordinal_value
+from .words import MONTHS, fold, ordinal_value
 
 SYMBOL = re.compile(r"\b(A/(\d+)/PV\.(\d+))\b")
 SESSION = re.compile(r"^([A-Z][a-z]+(?:-[a-z]+)?) session$", re.M)
@@ -154,10 +154,6 @@ def meeting_id_for(symbol: str) -> str:
 def slugify(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-
-
-def fold(text: str) -> str:
-    return " ".join(text.split())
 
 
 # --- the meeting's facts ---------------------------------------------------------------

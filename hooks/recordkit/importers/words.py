@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+
+def fold(text: str) -> str:
+    """A block as published: whitespace runs (the PDF's line breaks) become one space."""
+    return " ".join(text.split())
+
+
 MONTHS = [
     "January",
     "February",
