@@ -24,6 +24,10 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $(VENV)/.installed $@
 
+$(VENV)/.installed-bench: pyproject.toml | $(VENV)/.installed-test
+	$(BIN)/pip install --quiet -e ".[test,bench]"
+	touch $@
+
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
@@ -58,7 +62,7 @@ import: install
 	$(BIN)/python tools/import_record.py "$(SRC)" $(if $(ID),--id "$(ID)")
 
 ## Benchmark build cost and growth, page weight and Lighthouse; writes BENCHMARKS.md (about 20 minutes)
-bench: install-test .bench/node_modules/.bin/lighthouse
+bench: install-test $(VENV)/.installed-bench .bench/node_modules/.bin/lighthouse
 	$(BIN)/python bench/run.py
 
 # Lighthouse from npm, in a gitignored folder of the project; it drives Debian's Chromium (CHROME_PATH).

@@ -99,16 +99,17 @@ def summary(runs: list[Run]) -> dict[str, Any]:
 
 
 def search_index(site_dir: Path) -> dict[str, Any]:
-    """The site's search index: Material's search_index.json (the plain baseline), or Pagefind's folder.
+    """The site's search index: Material's search_index.json (the plain baseline), or the site's own folder.
 
-    Pagefind's index is many small files fetched per query (bench/search_compare.py measures what a
-    query downloads); here its total size on disk, already compressed, counted as "records".
+    The site's index is many small files fetched per query (bench/search_compare.py measures what a
+    query downloads); here its total size on disk and compressed, counted as "records".
     """
     material = site_dir / "search" / "search_index.json"
     if not material.is_file():
-        files = [f for f in (site_dir / "pagefind").rglob("*") if f.is_file()]
+        files = [f for f in (site_dir / "search-index").rglob("*") if f.is_file()]
         total = sum(f.stat().st_size for f in files)
-        return {"bytes": total, "gzip_bytes": total, "entries": len(files), "by_area": {"records": total}}
+        packed = sum(len(gzip.compress(f.read_bytes(), compresslevel=6)) for f in files)
+        return {"bytes": total, "gzip_bytes": packed, "entries": len(files), "by_area": {"records": total}}
     data = material.read_bytes()
     entries = json.loads(data)["docs"]
     by_area: dict[str, int] = {}  # which pages the index's bytes come from

@@ -1,17 +1,18 @@
-"""Search, side by side: Material's search (as tuned on main, 6dd9181) against Pagefind (this site).
+"""Search, side by side: the site's own index (this tree) against Pagefind (as on main at f78854e, the
+same dialog) and Material's search (as tuned on main at 6dd9181), each built from its commit.
 
     python bench/search_compare.py            # real site + synthetic 10, 100, 1000 meetings
-    SEARCH_SCALES="10" python bench/search_compare.py   # meetings; SEARCH_MATERIAL=0 skips Material
+    SEARCH_SCALES="10" SEARCH_ENGINES="index" python bench/search_compare.py
 
 For each engine on the real site: bytes of every page kind's first view (cold cache, gzip,
-bench/readers.py), and with search opened; the query table's precision
-(tests/browser/test_search.py, unfiltered rows); for each table query, the time in Chromium from
-the last keystroke to the first results on screen, and the bytes the search downloaded.
-For Pagefind on the synthetic corpora (bench/synth.py, N meetings: the real ones and copies):
-the index built from the synthetic corpus into a copy of the real site (the search downloads
-only the index; the pages' own growth with the corpus is measured by bench/run.py), its build
-time, and the same query timings and bytes. Material's index at those sizes is in
-BENCHMARKS.md's growth table (make bench). Results: .bench/search.json; a summary is printed.
+bench/readers.py); the query table's precision (tests/browser/test_search.py, unfiltered rows);
+for each timed query, the time in Chromium from the last keystroke to the first results on screen,
+and the bytes the search downloaded. For the site's index on synthetic corpora (bench/synth.py,
+N meetings: the real ones and copies): the index built from the synthetic corpus into a copy of the
+real site (the search downloads only the index; the pages' own growth with the corpus is measured
+by bench/run.py), its build time, and the same timings and bytes. Pagefind's and Material's
+figures at those sizes are in BENCHMARKS.md (measured at their commits). Results:
+.bench/search.json; a summary is printed.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ import readers  # noqa: E402
 from serve import serving  # noqa: E402
 
 MATERIAL_COMMIT = "6dd9181"  # the last commit with Material's search, as tuned
+PAGEFIND_COMMIT = "f78854e"  # the last commit with Pagefind (`make bench` installs it: the "bench" extra)
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 TIMED_QUERIES = ["Agenda 2063", "Pact for the Future", "human-centred multilateral", "Antonio", "peacebuilding",
                  "Cyprus", "occupied territories of Ukraine"]
@@ -50,12 +52,12 @@ def build_site(project: Path, site: Path) -> float:
     return time.perf_counter() - started
 
 
-def material_project() -> Path:
-    out = WORK / "material-src"
+def project_at(commit: str, name: str) -> Path:
+    out = WORK / f"{name}-src"
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    archive = subprocess.run(["git", "archive", MATERIAL_COMMIT], check=True, capture_output=True, cwd=ROOT).stdout
+    archive = subprocess.run(["git", "archive", commit], check=True, capture_output=True, cwd=ROOT).stdout
     with tarfile.open(fileobj=io.BytesIO(archive)) as tree:
         tree.extractall(out, filter="data")
     return out
@@ -64,17 +66,17 @@ def material_project() -> Path:
 # -- in the browser -----------------------------------------------------------
 
 _WATCH = """([engine, q]) => new Promise(resolve => {
-  const list = document.querySelector(engine === 'pagefind' ? '[data-rk-results]' : '.md-search-result__list');
+  const list = document.querySelector(engine !== 'material' ? '[data-rk-results]' : '.md-search-result__list');
   const dialog = document.getElementById('rk-search');
   let changed = false;
   const observer = new MutationObserver(() => { changed = true; });
   observer.observe(list, {childList: true, subtree: true});
-  const input = document.querySelector(engine === 'pagefind' ? '#rk-search-q' : 'input.md-search__input');
+  const input = document.querySelector(engine !== 'material' ? '#rk-search-q' : 'input.md-search__input');
   let t0 = null;
   input.addEventListener('keydown', () => { t0 = performance.now(); }, {once: true});
   window.__searchDone = new Promise(done => {
     const check = () => {
-      const ready = engine === 'pagefind'
+      const ready = engine !== 'material'
         ? dialog.dataset.rkShown === q
         : changed && list.querySelector('.md-search-result__item') && input.value === q;
       if (t0 !== null && ready) { observer.disconnect(); done(performance.now() - t0); }
@@ -87,7 +89,7 @@ _WATCH = """([engine, q]) => new Promise(resolve => {
 
 
 def _results(page: Any, engine: str) -> list[list[str]]:
-    if engine == "pagefind":
+    if engine != "material":
         return page.eval_on_selector_all(
             ".rk-search__result a", "as => as.map(a => { const u = new URL(a.href); return [u.pathname + u.hash]; })")
     return page.eval_on_selector_all(
@@ -99,7 +101,7 @@ def _results(page: Any, engine: str) -> list[list[str]]:
 def query_once(browser: Any, server: Any, engine: str, query: str, *, phone: bool = False) -> dict[str, Any]:
     """A cold page: open search, type `query`; ms from the last keystroke to results, bytes the search fetched.
 
-    `bytes`: what the search had downloaded when its first results were on screen. For Pagefind, also
+    `bytes`: what the search had downloaded when its first results were on screen. In our dialog, also
     `settled_bytes` and `done_ms`: once the dialog is done (on a desktop the filter panel is open, and its
     counts load after the results)."""
     viewport = {"width": 375, "height": 812} if phone else {"width": 1280, "height": 800}
@@ -109,7 +111,7 @@ def query_once(browser: Any, server: Any, engine: str, query: str, *, phone: boo
     before = sum(size for _, size in server.sent)
     server.sent.clear()
     page.keyboard.press("/")
-    if engine == "pagefind":
+    if engine != "material":
         page.wait_for_function("document.activeElement.id === 'rk-search-q'")
     else:
         page.wait_for_function("document.activeElement.matches('input.md-search__input')")
@@ -166,10 +168,10 @@ def weights(server: Any) -> dict[str, int]:
     return {kind: weight.bytes for kind, weight in measured.items()}
 
 
-# -- Pagefind at scale ----------------------------------------------------------
+# -- the site's index at scale ----------------------------------------------------
 
-def pagefind_index_at(meetings: int, site: Path) -> dict[str, Any]:
-    """Pagefind's index of a synthetic corpus of `meetings` meetings (bench/synth.py), written into `site`."""
+def index_at(meetings: int, site: Path) -> dict[str, Any]:
+    """The site's index of a synthetic corpus of `meetings` meetings (bench/synth.py), written into `site`."""
     import synth
 
     from recordkit.loader import load_corpus
@@ -183,17 +185,18 @@ def pagefind_index_at(meetings: int, site: Path) -> dict[str, Any]:
     loaded = load_corpus(root=folder, data_dir=folder / "data")
     loaded_s = time.perf_counter() - started
     records = search_records(paragraph_views(loaded.corpus, SiteUrls(loaded.corpus)))
+    del loaded
     started = time.perf_counter()
-    write_index(records, site / OUTPUT_DIR)
+    written = write_index(records, site / OUTPUT_DIR)
     seconds = time.perf_counter() - started
     shutil.rmtree(folder)
     files = [f for f in (site / OUTPUT_DIR).rglob("*") if f.is_file()]
     by_kind: dict[str, int] = {}
     for file in files:
-        kind = file.parent.name if file.parent.name != OUTPUT_DIR else file.suffix.lstrip(".")
+        kind = file.relative_to(site / OUTPUT_DIR).parts[0] if file.parent != site / OUTPUT_DIR else file.name
         by_kind[kind] = by_kind.get(kind, 0) + file.stat().st_size
-    return {"meetings": meetings, "records": len(records), "paragraphs": made.paragraphs,
-            "load_s": round(loaded_s, 2), "index_s": round(seconds, 2),
+    return {"meetings": meetings, "records": written.records, "paragraphs": made.paragraphs, "terms": written.terms,
+            "shards": written.shards, "load_s": round(loaded_s, 2), "index_s": round(seconds, 2),
             "index_bytes": sum(f.stat().st_size for f in files), "index_files": len(files), "by_kind": by_kind}
 
 
@@ -201,30 +204,29 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     scales = [int(s) for s in os.environ.get("SEARCH_SCALES", "10 100 1000").split()]
+    engines = os.environ.get("SEARCH_ENGINES", "index pagefind material").split()
     WORK.mkdir(exist_ok=True)
-    results: dict[str, Any] = {"material_commit": MATERIAL_COMMIT}
-    print("[search] building both sites", flush=True)
-    sites = {"pagefind": WORK / "search-site-pagefind", "material": WORK / "search-site-material"}
-    if os.environ.get("SEARCH_MATERIAL", "1") == "0":
-        del sites["material"]
-    results["build_s"] = {"pagefind": build_site(ROOT, sites["pagefind"])}
-    if "material" in sites:
-        results["build_s"]["material"] = build_site(material_project(), sites["material"])
+    results: dict[str, Any] = {"material_commit": MATERIAL_COMMIT, "pagefind_commit": PAGEFIND_COMMIT}
+    print(f"[search] building {engines}", flush=True)
+    projects = {"index": ROOT, "pagefind": project_at(PAGEFIND_COMMIT, "pagefind") if "pagefind" in engines else None,
+                "material": project_at(MATERIAL_COMMIT, "material") if "material" in engines else None}
+    sites = {engine: WORK / f"search-site-{engine}" for engine in engines}
+    results["build_s"] = {engine: build_site(projects[engine] or ROOT, site) for engine, site in sites.items()}
     for engine, site in sites.items():
         print(f"[search] {engine}: first views", flush=True)
         with serving(site) as server:
             results[engine] = {"first_view": weights(server)}
     scaled_sites = {}
     for scale in scales:
-        print(f"[search] pagefind index at {scale} meetings", flush=True)
+        print(f"[search] the site's index at {scale} meetings", flush=True)
         scaled = WORK / f"search-site-{scale}x"
         if scaled.exists():
             shutil.rmtree(scaled)
-        shutil.copytree(sites["pagefind"], scaled)
-        results[f"pagefind_{scale}x"] = pagefind_index_at(scale, scaled)
-        print(f"[search]   {results[f'pagefind_{scale}x']}", flush=True)
+        shutil.copytree(sites["index"], scaled)
+        results[f"index_{scale}x"] = index_at(scale, scaled)
+        print(f"[search]   {results[f'index_{scale}x']}", flush=True)
         with serving(scaled) as server:
-            results[f"pagefind_{scale}x"]["first_view"] = weights(server)
+            results[f"index_{scale}x"]["first_view"] = weights(server)
         scaled_sites[scale] = scaled
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=readers.CHROMIUM, args=readers.CHROME_FLAGS)
@@ -233,14 +235,14 @@ def main() -> None:
             with serving(site) as server:
                 results[engine]["table"] = table_precision(browser, server, engine)
                 results[engine]["timings"] = timings(browser, server, engine)
-                if engine == "pagefind":
+                if engine != "material":
                     results[engine]["phone_timings"] = timings(browser, server, engine, phone=True)
         for scale, scaled in scaled_sites.items():
-            print(f"[search] pagefind at {scale} meetings: timings", flush=True)
+            print(f"[search] the site's index at {scale} meetings: timings", flush=True)
             with serving(scaled) as server:
-                results[f"pagefind_{scale}x"]["timings"] = timings(browser, server, "pagefind")
-                results[f"pagefind_{scale}x"]["phone_timings"] = timings(browser, server, "pagefind", phone=True)
-            print(f"[search]   {summary({'build_s': {}, 'x': results[f'pagefind_{scale}x']})['x']}", flush=True)
+                results[f"index_{scale}x"]["timings"] = timings(browser, server, "index")
+                results[f"index_{scale}x"]["phone_timings"] = timings(browser, server, "index", phone=True)
+            print(f"[search]   {summary({'build_s': {}, 'x': results[f'index_{scale}x']})['x']}", flush=True)
         browser.close()
     (WORK / "search.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
     print(json.dumps(summary(results), indent=1))
@@ -261,7 +263,7 @@ def summary(results: dict[str, Any]) -> dict[str, Any]:
                     "phone_max_settled_bytes": value["phone_timings"]["max_settled_bytes"]}
                    if "phone_timings" in value else {}),
                 **({"table": f"{value['table']['met']}/{value['table']['total']}"} if "table" in value else {}),
-                **({k: value[k] for k in ("records", "index_s", "index_bytes", "by_kind")}
+                **({k: value[k] for k in ("records", "terms", "index_s", "index_bytes", "index_files", "by_kind")}
                    if "records" in value else {}),
             }
     return out

@@ -8,7 +8,6 @@ it builds it, under a file lock, into the run's common temporary folder.
 from __future__ import annotations
 
 import fcntl
-import gzip
 import hashlib
 import json
 import os
@@ -198,12 +197,10 @@ def site(site_dir: Path) -> Site:
     return Site(site_dir)
 
 
-def fragments(site_root: Path) -> dict[str, dict]:
-    """Every Pagefind record of the site by its URL."""
+def search_docs(site_root: Path) -> dict[str, dict]:
+    """What each search result shows (search-index/d/), by the paragraph's URL, with its record number."""
     found = {}
-    for path in (site_root / "pagefind" / "fragment").glob("*.pf_fragment"):
-        data = gzip.decompress(path.read_bytes())
-        assert data[:12] == b"pagefind_dcd", path
-        record = json.loads(data[12:])
-        found[record["meta"]["url"]] = record  # the paragraph's URL (Pagefind's own is the record's file)
+    for path in (site_root / "search-index" / "d").glob("*/*.json"):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        found[doc["url"]] = {**doc, "number_in_index": int(path.stem)}
     return found

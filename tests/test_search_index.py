@@ -1,26 +1,27 @@
-"""The search index (Pagefind, hooks/pagefind_search.py) in the built site, and the records it is made of.
+"""The search index (recordkit/search_index.py) in the built site, and the records it is made of.
 
-Pagefind's fragments are gzip-compressed JSON behind a 12-byte signature
-("pagefind_dcd"): each holds one record, the paragraph's URL, text, meta and filters.
+The index is read here as the dialog reads it (docs/javascripts/search-engine.js): a term's shard
+is the longest shard key that begins it; its postings are gaps between record numbers.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from functools import cache
+from pathlib import Path
+from typing import Any
 
-import lxml.html
 import pytest
 
-from conftest import Site, fragments
-from recordkit.render import environment
+from conftest import Site, search_docs
+from recordkit import search_index
+from recordkit.search_index import impact, normalise, pairs, shard_of, words, write_index
 from recordkit.search_records import (
     ABOUT_WEIGHT,
     CONTINUATION_SPEAKER_WEIGHT,
     SPEAKER_WEIGHT,
     ParagraphView,
-    fold,
-    folded_words,
     paragraph_views,
     search_record,
 )
@@ -29,66 +30,145 @@ from recordkit.urls import SiteUrls
 RECORD = "records/2024-04-02-human-security/"
 
 
+class Index:
+    """The written index, read back."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.meta = json.loads((root / "index.json").read_text(encoding="utf-8"))
+        self.keys = {key: number for number, key in enumerate(self.meta["shards"])}
+
+    @cache  # noqa: B019 (one Index per module)
+    def json(self, path: str) -> Any:
+        return json.loads((self.root / path).read_text(encoding="utf-8"))
+
+    def entry(self, term: str) -> Any:
+        shard = self.json(f"t/{shard_of(term, self.keys)}.json")
+        assert isinstance(shard, dict)
+        return shard.get(term)
+
+    def postings(self, term: str) -> dict[int, int]:
+        """Record number -> impact, for `term` ({} if it is not indexed)."""
+        entry = self.entry(term)
+        if entry is None:
+            return {}
+        if len(entry) > 2:
+            gaps, impacts = entry[1], entry[2]
+        else:
+            file = self.json(f"p/{entry[1]}.json")
+            gaps, impacts = file["d"], file["w"]
+        numbers, total = [], 0
+        for gap in gaps:
+            total += gap
+            numbers.append(total)
+        assert len(numbers) == entry[0] == len(impacts)
+        return dict(zip(numbers, impacts, strict=True))
+
+    def attrs(self, term: str) -> Any:
+        entry = self.entry(term)
+        assert entry is not None
+        return entry[3] if len(entry) > 2 else self.json(f"p/{entry[1]}.a.json")
+
+
 @pytest.fixture(scope="module")
-def indexed(site: Site) -> dict[str, dict]:
-    return fragments(site.root)
+def index(site: Site) -> Index:
+    return Index(site.root / search_index.OUTPUT_DIR)
 
 
-def test_the_index_is_written_with_one_record_per_paragraph_at_its_anchor(site: Site, indexed, corpus) -> None:
-    entry = json.loads((site.root / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
-    assert entry["languages"]["en"]["page_count"] == len(corpus.paragraphs)
-    assert (site.root / "pagefind/pagefind.js").is_file()
+@pytest.fixture(scope="module")
+def docs(site: Site) -> dict[str, dict]:
+    return search_docs(site.root)
+
+
+def number_of(docs: dict[str, dict], url: str) -> int:
+    return docs[url]["number_in_index"]
+
+
+def test_one_record_per_paragraph_at_its_anchor(site: Site, index: Index, docs, corpus) -> None:
+    assert index.meta["records"] == len(corpus.paragraphs) == len(docs)
     expected = {f"{corpus.part_of[p.key].src_uri[:-3]}/#{p.id}" for p in corpus.paragraphs}
-    assert set(indexed) == expected
-    # Pagefind's own UIs are not shipped: the dialog is the site's.
-    assert not list((site.root / "pagefind").glob("pagefind-*ui*"))
+    assert set(docs) == expected
+    assert sorted(doc["number_in_index"] for doc in docs.values()) == list(range(len(docs)))
+    assert not (site.root / "pagefind").exists()
 
 
-def test_each_record_shows_meeting_part_speaker_number_and_filters(indexed) -> None:
-    sg = indexed[f"{RECORD}opening-statements/#p-sg-statement"]
-    assert sg["meta"]["speaker"] == "António Guterres"
-    assert sg["meta"]["number"] == "4"
-    assert sg["meta"]["part"] == "II. Opening statements"
-    assert sg["meta"]["meeting"] == "Human security, 2 April 2024"
-    assert sg["filters"]["year"] == ["2024"] and sg["filters"]["kind"] == ["Summary"]
-    assert "Summit of the Future" in sg["filters"]["theme"]
-    # The text comes first, as published: results show it, up to meta "chars".
-    assert sg["content"].startswith("The Secretary-General opened his remarks")
-    text = sg["content"][: int(sg["meta"]["chars"])]
-    assert "António" not in text  # the text says "The Secretary-General": the name is indexed after it
-    assert "António Guterres" in sg["content"] and "Antonio" in sg["content"]
+def test_each_record_shows_meeting_part_speaker_number(docs) -> None:
+    sg = docs[f"{RECORD}opening-statements/#p-sg-statement"]
+    assert sg["speaker"] == "António Guterres" and sg["number"] == "4"
+    assert sg["part"] == "II. Opening statements" and sg["meeting"] == "Human security, 2 April 2024"
+    assert sg["text"].startswith("The Secretary-General opened his remarks")
+    assert "António" not in sg["text"]  # the text says "The Secretary-General": the name is found by "also"
+    assert "António Guterres" in sg["also"]
 
 
-def test_a_phrase_from_the_middle_of_a_paragraph_is_in_its_record_only(indexed) -> None:
-    phrase = "the non-interference in the internal affairs of States"
-    holding = [url for url, r in indexed.items() if phrase in r["content"]]
-    assert holding == [f"{RECORD}member-states/#p-floor-resolution"]
-
-
-def test_theme_synonyms_and_accent_free_spellings_are_indexed(indexed, corpus) -> None:
+def test_every_word_of_every_paragraph_finds_it(index: Index, docs, corpus) -> None:
     for paragraph in corpus.paragraphs:
-        content = indexed[f"{corpus.part_of[paragraph.key].src_uri[:-3]}/#{paragraph.id}"]["content"]
+        number = number_of(docs, f"{corpus.part_of[paragraph.key].src_uri[:-3]}/#{paragraph.id}")
+        text_words = words(paragraph.text)
+        for term in (*text_words, *pairs(text_words)):
+            assert number in index.postings(term), (paragraph.id, term)
         for theme_id in paragraph.themes:
             theme = corpus.themes[theme_id]
-            for phrase in (theme.label, *theme.synonyms):
-                assert phrase in content, (paragraph.id, phrase)
-        for word in folded_words(paragraph.text):
-            assert word in content, (paragraph.id, word)
-    assert "vis-a-vis" in indexed[f"{RECORD}concluding-remarks/#p-closing-takasu"]["content"]
+            for term in words(" ".join((theme.label, *theme.synonyms))):
+                assert number in index.postings(term), (paragraph.id, theme_id, term)
+
+
+def test_accents_are_folded_and_names_find_statements_that_do_not_say_them(index: Index, docs) -> None:
+    sg = number_of(docs, f"{RECORD}opening-statements/#p-sg-statement")
+    assert sg in index.postings("antonio") and sg in index.postings("guterres")
+    takasu = number_of(docs, f"{RECORD}concluding-remarks/#p-closing-takasu")
+    assert takasu in index.postings("vis vis")  # "vis-à-vis": "a" is a stop word
+    assert not index.postings("the") and not index.postings("António")  # stop words out; terms folded
+
+
+def test_a_speakers_name_counts_more_than_a_word_of_the_text(index: Index, docs) -> None:
+    sg = number_of(docs, f"{RECORD}opening-statements/#p-sg-statement")
+    guterres = index.postings("guterres")
+    assert guterres[sg] == max(guterres.values())
+
+
+def test_shards_are_small_and_hold_their_terms(index: Index) -> None:
+    for number, key in enumerate(index.meta["shards"]):
+        path = index.root / "t" / f"{number}.json"
+        shard = index.json(f"t/{number}.json")
+        assert isinstance(shard, dict)
+        assert path.stat().st_size < 3 * search_index.SHARD_CHARS, path
+        for term in shard:
+            assert term.startswith(key) and shard_of(term, index.keys) == number, (term, key)
+
+
+def test_attributes_follow_the_postings(index: Index, docs) -> None:
+    facets = index.json("facets.json")
+    assert isinstance(facets, dict)
+    by_number = {doc["number_in_index"]: doc for doc in docs.values()}
+    for term in ("peacebuilding", "guterres", "ukraine", "2063"):
+        numbers = list(index.postings(term))
+        assert numbers, term
+        attrs = index.attrs(term)
+        for name in ("meeting", "part"):
+            labels = [facets["labels"][name][value] for value in attrs[name]]
+            assert labels == [by_number[n][name] for n in numbers], (term, name)
+
+
+def test_facet_values_list_their_paragraphs_and_count_them(index: Index, docs, corpus) -> None:
+    facets = index.json("facets.json")
+    assert isinstance(facets, dict)
+    assert facets["names"] == ["meeting", "year", "kind", "part", "speaker", "delegation", "theme"]
+    guterres = facets["labels"]["speaker"].index("António Guterres")
+    listed = index.json(f"v/speaker/{guterres}.json")
+    assert isinstance(listed, dict)
+    numbers = [sum(listed["d"][: i + 1]) for i in range(len(listed["d"]))]
+    said = sorted(doc["number_in_index"] for doc in docs.values() if "António Guterres" in doc["speaker"].split(", "))
+    assert numbers == said and facets["counts"]["speaker"][guterres] == len(said)
+    assert sum(facets["counts"]["meeting"]) == len(corpus.paragraphs)
 
 
 def test_no_page_loads_search_before_it_is_opened(site: Site) -> None:
-    """Every page: no script, link or preload of Pagefind or the dialog's code; only the opener, inline."""
+    """Every page: no script, link or preload of the index or the dialog's code."""
     for url in site.html_pages():
-        if url.startswith("pagefind/"):
-            continue
         page = site.page(url)
         sources = page.xpath("//script/@src | //link/@href | //*[@rel='modulepreload']/@href")
-        assert not [s for s in sources if re.search(r"pagefind|search", s)], (url, sources)
-        inline = " ".join(s.text or "" for s in page.xpath("//script[not(@src)]"))
-        if "rk-search" in inline:
-            # The opener imports the dialog only inside its load(), called on open.
-            assert re.search(r"function load\(\)[\s\S]*import\(", inline), url
+        assert not [s for s in sources if re.search(r"search", s)], (url, sources)
         assert not page.xpath("//*[contains(@class, 'md-search')]"), f"Material's search is still on {url}"
 
 
@@ -101,7 +181,7 @@ def test_every_page_has_the_search_button_and_dialog(site: Site) -> None:
         assert dialog and dialog[0].get("aria-labelledby") == "rk-search-title", url
 
 
-# -- the records, unit by unit ----------------------------------------------
+# -- unit by unit -----------------------------------------------------------
 
 
 def view(**fields) -> ParagraphView:
@@ -115,11 +195,9 @@ def test_record_weights_speakers_above_text_and_themes_below() -> None:
                               themes=("Prevention",), theme_terms=("early warning",)))
     weights = dict(made.weighted)
     assert SPEAKER_WEIGHT > 1 > ABOUT_WEIGHT
-    assert "António Guterres" in weights[SPEAKER_WEIGHT] and "Antonio" in weights[SPEAKER_WEIGHT]
-    assert "vis-a-vis" in weights[1.0]
+    assert weights[SPEAKER_WEIGHT] == "António Guterres Secretary-General SG"
     assert weights[ABOUT_WEIGHT] == "Prevention early warning"
     assert made.filters["speaker"] == ["António Guterres"] and made.filters["theme"] == ["Prevention"]
-    assert made.meta["chars"] == str(len(made.content))
 
 
 def test_a_speakers_name_counts_most_where_the_statement_starts() -> None:
@@ -129,23 +207,26 @@ def test_a_speakers_name_counts_most_where_the_statement_starts() -> None:
     assert "Pieper" in later[CONTINUATION_SPEAKER_WEIGHT] and CONTINUATION_SPEAKER_WEIGHT < SPEAKER_WEIGHT
 
 
-def test_record_html_escapes_everything() -> None:
-    hostile = "</p><script>alert(1)</script>"
-    made = search_record(view(text=hostile, speakers=(hostile,), themes=(hostile,), part=hostile))
-    document = lxml.html.fromstring(made.html(environment().get_template("search_record.html")))
-    assert not document.xpath("//script")
-    assert document.xpath("//main/p")[0].text_content() == hostile
-    assert document.xpath("//*[@data-pagefind-meta='speaker']")[0].text_content() == hostile
+def test_normalise_words_and_pairs() -> None:
+    assert normalise("António vis-à-vis Côte d’Ivoire, A/76/L.86!") == "antonio vis a vis cote d ivoire a 76 l 86"
+    assert words("The Pact for the Future") == ["pact", "future"]
+    assert pairs(words("the Pact for the Future of Agenda 2063")) == ["pact future", "future agenda", "agenda 2063"]
 
 
-def test_fold() -> None:
-    assert fold("António vis-à-vis Côte d’Ivoire") == "Antonio vis-a-vis Cote d’Ivoire"
-    assert folded_words("plain ascii") == []
+def test_impact_grows_with_frequency_falls_with_length_and_stays_in_range() -> None:
+    assert impact(1, 50, 50) < impact(2, 50, 50) < impact(20, 50, 50) <= search_index.IMPACT_LEVELS
+    assert impact(1, 500, 50) < impact(1, 50, 50) < impact(1, 5, 50)
+    assert impact(0.01, 10_000, 1) == 1
 
 
-def test_paragraph_views_read_the_corpus(corpus) -> None:
-    views = list(paragraph_views(corpus, SiteUrls(corpus)))
-    assert len(views) == len(corpus.paragraphs)
-    sg = next(v for v in views if v.url.endswith("#p-sg-statement"))
-    assert sg.speakers == ("António Guterres",) and "SG" in sg.speaker_terms
-    assert sg.kind == "Summary" and sg.delegations == () and sg.paragraph_kind == "statement"
+def test_a_large_dictionary_is_split_and_every_term_is_found(tmp_path: Path, corpus, monkeypatch) -> None:
+    monkeypatch.setattr(search_index, "SHARD_CHARS", 2_000)
+    records = [search_record(v) for v in paragraph_views(corpus, SiteUrls(corpus))][:60]
+    summary = write_index(records, tmp_path / "index")
+    small = Index(tmp_path / "index")
+    assert summary.records == 60 and summary.shards > 20
+    for record_number, record in enumerate(records):
+        for term in words(record.content)[:20]:
+            assert record_number in small.postings(term), term
+    inline = [t for n in range(summary.shards) for t, e in small.json(f"t/{n}.json").items() if len(e) > 2]
+    assert inline and all(small.entry(term)[0] <= search_index.INLINE_POSTINGS for term in inline)

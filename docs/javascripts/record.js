@@ -69,7 +69,7 @@
 // The search dialog's opener (markup: overrides/partials/search.html). Opens it from the
 // header's button, "/" or "s" (as Material's search), and from a URL holding a search
 // (?q=...&speaker=...), so a search can be shared and restored; fetches the dialog's own
-// script and stylesheet on first open, and Pagefind through them.
+// script and stylesheet on first open, and the index through them.
 (function () {
   var dialog = document.getElementById("rk-search");
   if (!dialog || !dialog.showModal) return;

@@ -1,12 +1,16 @@
-// The search dialog: Pagefind's results, re-ranked by phrase, with filters and the state in the URL.
-// Loaded by overrides/partials/search.html on the first open only, with Pagefind's library and index.
+// The search dialog: the site's index (search-engine.js), results re-ranked by phrase, with filters
+// and the state in the URL. Loaded by javascripts/record.js on the first open only.
 //
-// What a query costs (BENCHMARKS.md, "Search"): while the reader types, Pagefind preloads the index
-// chunks of the words so far; 60 ms after the last keystroke the search runs, a newer keystroke makes
-// any search in flight stale (its results are never shown), and only the first page of results has
-// its fragments fetched. Every filter's counts (all of Pagefind's filter chunks, which grow with the
-// corpus) are loaded only once results are on screen, and only when the filter panel is open: after
+// What a query costs (BENCHMARKS.md, "Search"): while the reader types, the dictionary shards and
+// postings of the words so far are fetched; 60 ms after the last keystroke the search runs, a newer
+// keystroke makes any search in flight stale (its results are never shown), and only the first page
+// of results has its text fetched. Filter counts (facets.json and the attributes of the rarest word's
+// postings) are loaded only once results are on screen, and only when the filter panel is open: after
 // typing pauses, or when the reader opens the panel. Results never wait for them.
+
+import {SearchIndex, normalise} from "./search-engine.js";
+
+export {normalise};
 
 const FILTERS = [
   ["meeting", "Meeting"], ["year", "Year"], ["kind", "Kind of record"], ["part", "Part"],
@@ -14,18 +18,12 @@ const FILTERS = [
 ];
 const KEYS = ["q", ...FILTERS.map(([name]) => name)];
 const PAGE = 10;        // results shown at once ("More results" adds as many)
-const RERANK = PAGE;    // Pagefind's best results re-ranked by phrase: the first page, whose fragments are shown
+const RERANK = PAGE;    // the index's best results re-ranked by phrase: the first page, whose texts are shown
 const PHRASE_POOL = 40; // for a quoted phrase: results checked for the exact phrase
 const SHOWN_VALUES = 8; // filter values shown before "Show all"
 const DEBOUNCE = 60;    // ms after a keystroke before searching
 const COUNTS_IDLE = 800; // ms of no typing after results before every filter's counts are loaded
 const BROWSE_IDLE = 1500; // the same with nothing typed yet: a reader who opens search and types never waits on them
-
-// Lower case, no diacritics, punctuation as spaces: "Vis-à-vis," -> "vis a vis".
-export function normalise(text) {
-  return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
-}
 
 // '"Pact for the Future" peace' -> {phrases: ["pact for the future"], words: [...every word...]}
 export function parseQuery(raw) {
@@ -34,7 +32,7 @@ export function parseQuery(raw) {
   return {phrases, words, term: raw.replace(/"/g, " ").replace(/\s+/g, " ").trim()};
 }
 
-// Pagefind's order, refined: the paragraph's text holding the words together first, then all the
+// The index's order, refined: the paragraph's text holding the words together first, then all the
 // words anywhere in the record (speakers, themes...), then the rest; 3: lacks a quoted phrase.
 // Phrases are matched in the paragraph's own text, not in the index-only words after it.
 export function phraseTier(data, query) {
@@ -55,10 +53,10 @@ function element(tag, className, text) {
 }
 
 class Search {
-  constructor(dialog, base, pagefind) {
+  constructor(dialog, base, index) {
     this.dialog = dialog;
     this.base = new URL(base, location.href);
-    this.pagefind = pagefind;
+    this.index = index;
     this.input = dialog.querySelector("#rk-search-q");
     this.status = dialog.querySelector("[data-rk-status]");
     this.list = dialog.querySelector("[data-rk-results]");
@@ -71,8 +69,7 @@ class Search {
     this.input.addEventListener("input", () => {
       clearTimeout(this.timer);
       this.seq += 1; // whatever runs for the previous text is stale now
-      const term = parseQuery(this.input.value).term;
-      if (term) this.pagefind.preload(term, {filters: this.filterArgument()}).catch(() => {});
+      this.index.preload(this.input.value).catch(() => {});
       this.timer = setTimeout(() => this.run({push: false, typing: true}), DEBOUNCE);
     });
     this.input.addEventListener("keydown", (event) => this.inputKey(event));
@@ -135,7 +132,7 @@ class Search {
 
   filterArgument() {
     const filters = {};
-    for (const [name, values] of Object.entries(this.selected)) if (values.size) filters[name] = {any: [...values]};
+    for (const [name, values] of Object.entries(this.selected)) if (values.size) filters[name] = [...values];
     return filters;
   }
 
@@ -155,8 +152,8 @@ class Search {
       if (seq === this.seq) this.done();
       return;
     }
-    const search = await this.pagefind.search(query.term || null, {filters});
-    if (seq !== this.seq || !search) return;
+    const search = await this.index.search(this.input.value, {filters});
+    if (seq !== this.seq) return;
     const pool = search.results.slice(0, query.phrases.length ? PHRASE_POOL : RERANK);
     const loaded = await Promise.all(pool.map((result) => result.data()));
     if (seq !== this.seq) return;
@@ -166,12 +163,12 @@ class Search {
     const rest = query.phrases.length ? [] : search.results.slice(pool.length);
     this.results = {ranked: ranked.map((item) => item.data), rest, shown: 0};
     const total = ranked.length + rest.length;
-    this.renderResults([], total);
+    this.renderResults([], total, search.onlyCommon ? "Only very common words: add another word." : undefined);
     await this.more(seq);
     if (seq !== this.seq) return;
-    // Pagefind counts only the filters it has loaded (those of the search, until all are).
-    if (this.filtersLoaded) this.renderFilters(search.filters);
-    else if (!(await this.countsWhenOpen(seq, typing && COUNTS_IDLE, search.filters, counts))) return;
+    // Once counts have been loaded (the panel was open), every search brings its own, after its results.
+    if (this.filtersLoaded && this.filterPanel().open) { if (!(await this.loadCounts(seq))) return; }
+    else if (!(await this.countsWhenOpen(seq, typing && COUNTS_IDLE, null, counts))) return;
     if (seq === this.seq) this.done();
   }
 
@@ -191,7 +188,7 @@ class Search {
 
   async loadCounts(seq = this.seq) {
     if (!this.filtersLoaded) {
-      this.allCounts = await this.pagefind.filters();
+      this.allCounts = await this.index.allCounts();
       this.filtersLoaded = true;
       if (seq !== this.seq) return false;
     }
@@ -201,9 +198,9 @@ class Search {
       this.renderFilters(this.allCounts);
       return true;
     }
-    const counted = await this.pagefind.search(query.term || null, {filters});
-    if (seq !== this.seq || !counted) return false;
-    this.renderFilters(counted.filters);
+    const counted = await this.index.search(this.input.value, {filters, counts: true});
+    if (seq !== this.seq) return false;
+    this.renderFilters(counted.counts);
     return true;
   }
 
@@ -301,7 +298,8 @@ class Search {
       const values = counts?.[name] || {};
       const selected = this.selected[name] || new Set();
       const entries = Object.entries(values).filter(([value, count]) => count > 0 || selected.has(value));
-      for (const value of selected) if (!(value in values)) entries.push([value, 0]);
+      // Counts not loaded (the panel closed): the chosen values are shown without one.
+      for (const value of selected) if (!(value in values)) entries.push([value, counts ? 0 : null]);
       if (!entries.length) continue;
       entries.sort((a, b) => Number(selected.has(b[0])) - Number(selected.has(a[0])) || b[1] - a[1]
         || a[0].localeCompare(b[0], undefined, {numeric: true}));
@@ -319,9 +317,9 @@ class Search {
         box.dataset.filter = name;
         box.checked = selected.has(value);
         box.addEventListener("change", () => this.toggle(name, value, box.checked));
-        const text = element("label", "", `${value} `);
+        const text = element("label", "", count === null ? value : `${value} `);
         text.htmlFor = box.id;
-        text.append(element("span", "rk-filter__count", `(${count})`));
+        if (count !== null) text.append(element("span", "rk-filter__count", `(${count})`));
         row.append(box, text);
         list.append(row);
       });
@@ -406,12 +404,5 @@ class Search {
 }
 
 export async function start(dialog, base) {
-  const pagefind = await import(new URL("pagefind/pagefind.js", new URL(base, location.href)).href);
-  // Ranking measured on the query table (bench/search_compare.py): Pagefind's defaults but a
-  // weaker pull towards short paragraphs, so a long statement holding the phrase is not
-  // outranked by a short one holding one of its words.
-  // Excerpts are ours (Search.excerpt): Pagefind's are not shown, so keep them short.
-  await pagefind.options({ranking: {pageLength: 0.5}, excerptLength: 10});
-  await pagefind.init();
-  return new Search(dialog, base, pagefind);
+  return new Search(dialog, base, await SearchIndex.open(new URL(base, location.href)));
 }

@@ -1,53 +1,267 @@
-"""The site's search index, written by Pagefind: one record per paragraph (search_records).
+"""The site's search index: an inverted index split so that a query fetches only its own words.
 
-The index is split in chunks that the search dialog (overrides/partials/search.html,
-docs/javascripts/search.js) fetches only once a reader opens search and types:
-no page loads any of it before. Pagefind won the comparison with Material's
-search (BENCHMARKS.md, "Search"): results land on paragraphs, phrases rank
-first, filters are built in, and the first view does not grow with the corpus.
+Why not Pagefind (BENCHMARKS.md, "Search"): Pagefind loads a metadata file with a hash and word
+count for every record before the first search, 1 MiB at 1,000 meetings, and scores every record
+its words match in its worker. Here nothing grows with the corpus before a query: ranking needs no
+per-record table, because each posting carries its own precomputed score (an "impact": BM25's term
+weight, document length included, quantised to 1..99), and the dialog adds them up per paragraph.
+
+Layout under `OUTPUT_DIR` (all JSON; the host compresses it like any page):
+
+- `index.json`, fetched when search opens: the record count, the stop words, and the shard keys.
+- `t/<n>.json`: the dictionary, split by term prefix (the longest key that begins a term names
+  its shard) into pieces of about `SHARD_CHARS`. A term maps to `[df, gaps, impacts, attrs]`
+  when it is rare (postings inline) or `[df, n]` when its postings are in `p/<n>.json`
+  (`{"d": gaps, "w": impacts}`) and the facet values of those paragraphs in `p/<n>.a.json`.
+  Terms are the folded words of a paragraph (text, then its speakers, delegations, themes and
+  documents at their weights) and its word pairs ("agenda 2063": consecutive words of the text,
+  stop words left out), which rank phrases first; a pair lives in its first word's shard.
+- `facets.json`, fetched for filters and their counts only: every facet's labels and counts;
+  `v/<facet>/<i>.json` and `.a.json`: a facet value's paragraphs, as a term's.
+- `d/<k>/<doc>.json`: what a result shows (URL, text, meeting, part, speaker, number), fetched
+  for the results on screen only, and the words it is also found by.
+
+Attributes (`attrs`): for each facet, one entry per posting: a value's index, a list of
+indices, or -1 for none. Counting filters over a query's results needs the attributes of its
+rarest word's postings only: every result is among them.
+
+Plain Python, no MkDocs. The tokeniser must agree with docs/javascripts/search-engine.js.
 """
 
 from __future__ import annotations
 
+import itertools
+import json
+import math
+import re
 import shutil
-import subprocess
-import sys
-import tempfile
+import unicodedata
+from array import array
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .render import environment
-from .search_records import SearchRecord
+from .search_records import FILTERS, SearchRecord
 
-OUTPUT_DIR = "pagefind"  # under site/: the dialog imports <base>/pagefind/pagefind.js
-LANGUAGE = "en"
+OUTPUT_DIR = "search-index"  # under site/: the dialog fetches <base>/search-index/index.json
+FORMAT = 1
+
+# Words too common to find anything with; left out of the index and of queries (a query of these
+# only says so). Kept short: "will", "security" or "we" are words a reader may well look for.
+STOPWORDS = frozenset((
+    "a", "an", "and", "are", "as", "at", "be", "been", "by", "for", "from", "has", "have", "in", "is", "it", "its",
+    "of", "on", "or", "that", "the", "their", "this", "to", "was", "were", "with",
+))
+SHARD_CHARS = 24_000  # a dictionary shard's target size, uncompressed (about 6 KiB compressed)
+INLINE_POSTINGS = 8  # a term in at most this many paragraphs keeps its postings in its shard
+DOCS_PER_FOLDER = 1000
+
+# BM25 (Robertson): saturation K1, length normalisation B. Chosen on the query table
+# (tests/browser/test_search.py, 47 rows, all within their rank for K1 1.8 to 2.4 with B 0.1 to 0.2;
+# with the textbook 1.2 and 0.75, short paragraphs holding one of a phrase's words outrank a long
+# statement holding the phrase): a long statement is where a phrase is most often said.
+K1 = 2.0
+B = 0.15
+IMPACT_LEVELS = 99
+
+_COMBINING = re.compile("[\u0300-\u036f]")
+_SEPARATORS = re.compile(r"[\W_]+")
 
 
 class SearchIndexError(Exception):
-    """Pagefind could not write the index."""
+    """The index could not be written."""
 
 
-def write_index(records: list[SearchRecord], output: Path) -> None:
-    """Pagefind's index of `records` in `output` (replaced whole).
+def normalise(text: str) -> str:
+    """Lower case, no diacritics, punctuation as spaces: "Vis-à-vis," -> "vis a vis" (as search-engine.js)."""
+    return _SEPARATORS.sub(" ", _COMBINING.sub("", unicodedata.normalize("NFKD", text)).lower()).strip()
 
-    One HTML page per record (its blocks carry data-pagefind-weight) in a scratch folder,
-    indexed by Pagefind's command line in one run: it returns once every file is written.
-    (Pagefind's Python API returned from `write_files()` while files were still being written,
-    and closing it then left truncated chunks: "invalid gzip data" in the browser.)
-    Results link to meta "url", the paragraph's anchor: Pagefind names a record by its file.
-    """
+
+def words(text: str) -> list[str]:
+    """The indexed words of `text`, in order: normalised, stop words left out."""
+    return [word for word in normalise(text).split(" ") if word and word not in STOPWORDS]
+
+
+def pairs(text_words: Sequence[str]) -> list[str]:
+    """Consecutive word pairs ("agenda 2063"): what ranks a paragraph holding a phrase first."""
+    return [f"{first} {second}" for first, second in itertools.pairwise(text_words)]
+
+
+@dataclass
+class _Facets:
+    """Every facet's labels (a value's index is its position) and each paragraph's values, by index
+    (a tuple per facet, in FILTERS' order)."""
+
+    labels: dict[str, list[str]] = field(default_factory=lambda: {name: [] for name in FILTERS})
+    index: dict[str, dict[str, int]] = field(default_factory=lambda: {name: {} for name in FILTERS})
+    per_doc: list[tuple[tuple[int, ...], ...]] = field(default_factory=list)
+
+    def add(self, record: SearchRecord) -> None:
+        values = []
+        for name in FILTERS:
+            known = self.index[name]
+            for label in record.filters.get(name, []):
+                if label not in known:
+                    known[label] = len(self.labels[name])
+                    self.labels[name].append(label)
+            values.append(tuple(known[label] for label in record.filters.get(name, [])))
+        self.per_doc.append(tuple(values))
+
+    def attrs(self, docs: Iterable[int]) -> dict[str, list[int | list[int]]]:
+        """Per facet, per paragraph: its value, its values (a list) or -1 (none)."""
+        out: dict[str, list[int | list[int]]] = {name: [] for name in FILTERS}
+        columns = [out[name] for name in FILTERS]
+        for doc in docs:
+            for column, found in zip(columns, self.per_doc[doc], strict=True):
+                column.append(found[0] if len(found) == 1 else (list(found) or -1))
+        return out
+
+
+def weighted_terms(record: SearchRecord) -> tuple[dict[str, float], int]:
+    """A paragraph's terms with their weighted frequency, and its length (indexed words of its text)."""
+    weights: dict[str, float] = defaultdict(float)
+    text_words = words(record.content)
+    for term in (*text_words, *pairs(text_words)):
+        weights[term] += 1.0
+    for weight, block in record.weighted:
+        for word in words(block):
+            weights[word] += weight
+    return weights, len(text_words)
+
+
+def impact(weighted_frequency: float, length: int, average_length: float) -> int:
+    """BM25's term weight (idf aside, the dialog adds it from df), quantised to 1..IMPACT_LEVELS."""
+    norm = 1 - B + B * (length / average_length if average_length else 1)
+    score = weighted_frequency * (K1 + 1) / (weighted_frequency + K1 * norm)
+    return max(1, min(IMPACT_LEVELS, round(score / (K1 + 1) * IMPACT_LEVELS)))
+
+
+def _gaps(docs: Sequence[int]) -> list[int]:
+    previous = 0
+    gaps = []
+    for doc in docs:
+        gaps.append(doc - previous)
+        previous = doc
+    return gaps
+
+
+def _dump(path: Path, value: object) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _shard_keys(entries: dict[str, int], prefix: str = "") -> list[str]:
+    """Prefixes splitting `entries` (term -> serialised size) into shards of about SHARD_CHARS:
+    a prefix whose terms are too many is split by the next character (its own term stays in it)."""
+    if sum(entries.values()) <= SHARD_CHARS or all(len(term) <= len(prefix) for term in entries):
+        return [prefix]
+    groups: dict[str, dict[str, int]] = defaultdict(dict)
+    for term, size in entries.items():
+        groups[term[: len(prefix) + 1]][term] = size
+    keys = [prefix] if prefix in entries or not prefix else []
+    for child, grouped in sorted(groups.items()):
+        if child == prefix:
+            continue
+        keys.extend(_shard_keys(grouped, child))
+    return keys
+
+
+def shard_of(term: str, keys: dict[str, int]) -> int:
+    """The number of the longest key that begins `term` (as search-engine.js)."""
+    for length in range(len(term), -1, -1):
+        if term[:length] in keys:
+            return keys[term[:length]]
+    raise SearchIndexError(f"search: no shard for {term!r}")
+
+
+@dataclass(frozen=True)
+class IndexSummary:
+    records: int
+    terms: int
+    shards: int
+    files: int
+
+
+def write_index(records: Sequence[SearchRecord], output: Path) -> IndexSummary:
+    """The index of `records` (one per paragraph, in reading order) in `output`, replaced whole.
+
+    Two passes over the records (the first for the average length BM25 needs), postings in
+    compact arrays: 1,000 meetings (161,520 paragraphs) fit in memory."""
     if output.exists():
         shutil.rmtree(output)
-    template = environment().get_template("search_record.html")
-    with tempfile.TemporaryDirectory(prefix="pagefind-records-") as folder:
-        for number, record in enumerate(records):
-            (Path(folder) / f"{number}.html").write_text(record.html(template, language=LANGUAGE), encoding="utf-8")
-        command = [sys.executable, "-m", "pagefind", "--site", folder, "--output-path", str(output),
-                   "--force-language", LANGUAGE, "--silent"]
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0 or not (output / "pagefind-entry.json").is_file():
-        raise SearchIndexError(f"search: Pagefind could not write its index to {output}: "
-                               f"{(result.stderr or result.stdout).strip()[-500:]}")
-    # Pagefind's own UIs are not used (the dialog is ours): keep only the search library and the index.
-    for unused in output.glob("pagefind-*ui.*"):
-        unused.unlink()
-    (output / "pagefind-highlight.js").unlink(missing_ok=True)
+    facets = _Facets()
+    lengths = []
+    for record in records:
+        facets.add(record)
+        lengths.append(len(words(record.content)))
+    average = sum(lengths) / len(lengths) if lengths else 0.0
+    numbers: dict[str, array[int]] = defaultdict(lambda: array("I"))
+    impacts: dict[str, array[int]] = defaultdict(lambda: array("B"))
+    for number, record in enumerate(records):
+        weights, length = weighted_terms(record)
+        for term, weighted in weights.items():
+            numbers[term].append(number)
+            impacts[term].append(impact(weighted, length, average))
+        _dump(output / "d" / str(number // DOCS_PER_FOLDER) / f"{number}.json", _shown(record))
+
+    files = 0
+    entries: dict[str, list[object]] = {}
+    for term in sorted(numbers):
+        docs = numbers.pop(term)
+        gaps, scores = _gaps(docs), impacts.pop(term).tolist()
+        is_pair = " " in term
+        if len(docs) <= INLINE_POSTINGS:
+            entries[term] = [len(docs), gaps, scores] + ([] if is_pair else [facets.attrs(docs)])
+            continue
+        entries[term] = [len(docs), files]
+        _dump(output / "p" / f"{files}.json", {"d": gaps, "w": scores})
+        if not is_pair:  # pairs are never the rarest word: their attributes are never read
+            _dump(output / "p" / f"{files}.a.json", facets.attrs(docs))
+        files += 1
+
+    sizes = {term: len(term) + len(json.dumps(entry, separators=(",", ":"))) for term, entry in entries.items()}
+    keys = _shard_keys(sizes)
+    shards: list[dict[str, list[object]]] = [{} for _ in keys]
+    numbered = {key: number for number, key in enumerate(keys)}
+    for term, entry in entries.items():
+        shards[shard_of(term, numbered)][term] = entry
+    for number, shard in enumerate(shards):
+        _dump(output / "t" / f"{number}.json", shard)
+
+    _write_facets(output, facets, len(records))
+    _dump(output / "index.json", {"format": FORMAT, "records": len(records), "stopwords": sorted(STOPWORDS),
+                                  "shards": keys, "docsPerFolder": DOCS_PER_FOLDER, "impactLevels": IMPACT_LEVELS})
+    return IndexSummary(records=len(records), terms=len(entries), shards=len(keys),
+                        files=sum(1 for path in output.rglob("*") if path.is_file()))
+
+
+def _write_facets(output: Path, facets: _Facets, count: int) -> None:
+    members: dict[str, list[list[int]]] = {name: [[] for _ in facets.labels[name]] for name in FILTERS}
+    for number in range(count):
+        for name, values in zip(FILTERS, facets.per_doc[number], strict=True):
+            for value in values:
+                members[name][value].append(number)
+    for name in FILTERS:
+        for value, numbers in enumerate(members[name]):
+            _dump(output / "v" / name / f"{value}.json", {"d": _gaps(numbers)})
+            _dump(output / "v" / name / f"{value}.a.json", facets.attrs(numbers))
+    _dump(output / "facets.json", {
+        "names": list(FILTERS),
+        "labels": facets.labels,
+        "counts": {name: [len(numbers) for numbers in members[name]] for name in FILTERS},
+    })
+
+
+def _shown(record: SearchRecord) -> dict[str, str]:
+    meta = record.meta
+    # "also": the words the paragraph is also found by (speakers, themes...): the dialog ranks a result
+    # holding every word of the query there above one that does not, and never shows them.
+    return {"url": record.url, "text": record.content, "also": " ".join(block for _, block in record.weighted),
+            "meeting": meta.get("meeting", ""), "part": meta.get("part", ""), "speaker": meta.get("speaker", ""),
+            "number": meta.get("number", ""), "date": meta.get("date", "")}
+
+
+def idf(df: int, records: int) -> float:
+    """BM25's idf, as the dialog computes it from a term's df (here for tests and the benchmark)."""
+    return math.log(1 + (records - df + 0.5) / (df + 0.5))

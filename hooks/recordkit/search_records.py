@@ -1,4 +1,4 @@
-"""One search record per paragraph, for Pagefind: it lands on the paragraph's anchor.
+"""One search record per paragraph: a result lands on the paragraph's anchor.
 
 Plain Python, no MkDocs. Two steps, so the model can change without touching
 the search:
@@ -6,45 +6,34 @@ the search:
 1. `paragraph_views(record, urls)` reads the model: the only function here that
    knows `Record`, `Section`, `Speaker`... It returns `ParagraphView`s, flat
    plain data (texts and labels). Port this function when the model changes.
-2. `search_records(views)` turns views into `SearchRecord`s: what Pagefind
-   indexes (`content`, split into weighted blocks), what each result shows
-   (`meta`) and what it can be filtered by (`filters`).
+2. `search_records(views)` turns views into `SearchRecord`s: what the index
+   (search_index.py) holds: the text, weighted blocks of words it is also found
+   by, what each result shows (`meta`) and what it can be filtered by (`filters`).
 
-What a paragraph is found by, and how much each counts (Pagefind's
-`data-pagefind-weight`, default 1; measured in bench/search_compare.py):
+What a paragraph is found by, and how much each counts (a weighted word
+frequency, 1 for the text; measured on the query table):
 
 - its text (weight 1), as published;
 - who speaks in it, names and search terms ("Secretary-General", "SG"),
   and for whom (delegation), weight `SPEAKER_WEIGHT`: a name finds the
   statements even where the text says "The Secretary-General";
 - its themes' labels and synonyms, its documents' symbols and titles,
-  weight `ABOUT_WEIGHT` (below the text: the words said come first);
-- accent-free spellings of every accented word of the above, at the weight
-  of the block they come from. Pagefind does not fold diacritics
-  ("Antonio" would not find "António"): the folded forms are indexed in
-  blocks that carry `data-pagefind-ignore="all"`-free but hidden markup, see
-  `SearchRecord.html`.
+  weight `ABOUT_WEIGHT` (below the text: the words said come first).
 
-Results show `meta`, never these extra blocks: the excerpt Pagefind makes is
-replaced by the paragraph's own text (meta `text` is not stored: the result's
-excerpt comes from the indexed content, whose first block is the text).
+Accents are folded by the index itself ("Antonio" finds "António").
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from jinja2 import Template
-
     from .model import Corpus
     from .urls import SiteUrls
 
-# Weights (Pagefind: 0.0 to 10.0, text is 1.0). A verbatim statement runs over several paragraphs,
+# Weights (the text is 1.0). A verbatim statement runs over several paragraphs,
 # each indexed with its speaker; the name counts most on the statement's first paragraph, where the
 # record prints it, so a speaker's name lands on the start of each statement.
 SPEAKER_WEIGHT = 2.0
@@ -54,7 +43,6 @@ ABOUT_WEIGHT = 0.5
 # Filter names, in the order the search dialog shows them.
 FILTERS = ("meeting", "year", "kind", "part", "speaker", "delegation", "theme")
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -82,39 +70,14 @@ class ParagraphView:
 
 @dataclass(frozen=True)
 class SearchRecord:
-    """One Pagefind record, indexed from its `html(...)` page (weighted blocks)."""
+    """One paragraph as the index holds it."""
 
     url: str
     content: str  # the paragraph's text: what results show
-    meta: dict[str, str]  # title, meeting, part, speaker, number, date, chars
+    meta: dict[str, str]  # title, meeting, part, speaker, number, date
     filters: dict[str, list[str]]  # meeting, year, speaker, delegation, theme, part, kind
     # Indexed, never shown: (weight, words), e.g. speaker names at SPEAKER_WEIGHT.
     weighted: tuple[tuple[float, str], ...] = field(default=())
-
-    def html(self, template: Template, *, language: str = "en") -> str:
-        """A minimal HTML page for Pagefind (templates/search_record.html): the text, weighted blocks,
-        meta and filters. The weighted blocks follow the text, so an excerpt is taken from the text
-        whenever the text matches at all. Meta "url" carries the paragraph's URL: Pagefind names a
-        record by its file, without an anchor."""
-        return template.render(record=self, language=language, meta={**self.meta, "url": self.url})
-
-
-def fold(text: str) -> str:
-    """`text` without diacritics: "António" -> "Antonio", "vis-à-vis" -> "vis-a-vis"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-def folded_words(text: str) -> list[str]:
-    """The accent-free spelling of each accented word in `text`, once each, in order."""
-    if text.isascii():
-        return []
-    seen: dict[str, None] = {}
-    for word in _WORD.findall(text):
-        plain = fold(word)
-        if plain != word:
-            seen.setdefault(plain, None)
-    return list(seen)
 
 
 def _unique(words: Iterable[str]) -> list[str]:
@@ -124,12 +87,9 @@ def _unique(words: Iterable[str]) -> list[str]:
 def search_record(view: ParagraphView) -> SearchRecord:
     speaker_words = " ".join(_unique([*view.speakers, *view.speaker_terms, *view.delegations, *view.delegation_terms]))
     about_words = " ".join(_unique([*view.themes, *view.theme_terms, *view.documents]))
-    folded_text = " ".join(folded_words(view.text))
     weighted = (
-        (SPEAKER_WEIGHT if view.opens_statement else CONTINUATION_SPEAKER_WEIGHT,
-         " ".join(filter(None, [speaker_words, " ".join(folded_words(speaker_words))]))),
-        (1.0, folded_text),
-        (ABOUT_WEIGHT, " ".join(filter(None, [about_words, " ".join(folded_words(about_words))]))),
+        (SPEAKER_WEIGHT if view.opens_statement else CONTINUATION_SPEAKER_WEIGHT, speaker_words),
+        (ABOUT_WEIGHT, about_words),
     )
     speaker = ", ".join(view.speakers)
     meta = {
@@ -139,8 +99,6 @@ def search_record(view: ParagraphView) -> SearchRecord:
         "speaker": speaker,
         "number": view.number,
         "date": view.date,
-        # The text's length: results show an excerpt of the text, never of the index-only words after it.
-        "chars": str(len(view.text)),
     }
     filters = {
         "meeting": [view.meeting],

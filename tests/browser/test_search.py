@@ -1,4 +1,4 @@
-"""Search (Pagefind, overrides/partials/search.html + javascripts/search.js) through the header's dialog.
+"""Search (the site's index, overrides/partials/search.html + javascripts/search.js) through the header's dialog.
 
 The query table: each query, typed as a reader would (optionally with filters),
 must show its paragraph within the first `within` results (three; one for the
@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 import pytest
 
 from browser.conftest import PART, PHONE, assert_paragraph_shown
+from recordkit.search_index import normalise
 
 pytestmark = pytest.mark.browser
 
@@ -194,6 +195,16 @@ def test_query_lands_its_paragraph(reading_page: Any, query: Query) -> None:
     assert_paragraph_shown(page, query.target.split("#")[1])
 
 
+def test_the_dialog_reads_words_as_the_index_wrote_them(page: Any, base_url: str) -> None:
+    """search-engine.js's normalise and search_index.normalise agree, or a word would never be found."""
+    texts = ["António vis-à-vis Côte d’Ivoire", "A/76/L.86, 76/575!", "Çağlayan ÅSTRÖM naïve co-operation",
+             "ﬁnance № 5 — “quoted” l’État", "Ελλάδα Москва 中国", "under_score tab\tnew\nline  ", ""]
+    page.goto(base_url)
+    got = page.evaluate("async (texts) => { const engine = await import(new URL('javascripts/search-engine.js', "
+                        "document.baseURI)); return texts.map(engine.normalise); }", texts)
+    assert got == [normalise(text) for text in texts]
+
+
 def test_each_result_shows_meeting_part_speaker_and_number(page: Any) -> None:
     type_query(page, "Guterres")
     first = page.locator(".rk-search__result").first
@@ -355,9 +366,10 @@ def test_nothing_of_search_loads_before_it_is_opened(new_page: Any) -> None:
     page.on("request", lambda request: fetched.append(request.url))
     page.goto(f"{PART}member-states/")
     page.wait_for_load_state("load")
-    searchy = [url for url in fetched if "pagefind" in url or "search" in url]
+    searchy = [url for url in fetched if "search" in url]
     assert not searchy, f"loaded before search was opened: {searchy}"
     open_search(page)
     page.keyboard.type("peace", delay=10)
     wait_done(page, "peace")
-    assert any("/pagefind/pagefind.js" in url for url in fetched)
+    assert any("/search-index/index.json" in url for url in fetched)
+    assert any("/search-index/t/" in url for url in fetched)  # the dictionary shard of "peace"

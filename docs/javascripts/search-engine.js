@@ -1,0 +1,279 @@
+// The site's search engine: reads the index written by hooks/recordkit/search_index.py.
+// A query fetches index.json (once), the dictionary shards of its words, their postings, and the
+// results on screen; filters and their counts fetch facets.json and the postings' attributes. None of
+// it grows with the corpus but a word's postings (BENCHMARKS.md, "Search").
+
+const PREFIX_TERMS = 6;     // completions of the word being typed ("peaceb" -> "peacebuilding"...)
+const PREFIX_WEIGHT = 0.5;  // a completion counts half a whole word: words match whole before as prefixes
+const PREFIX_SHARDS = 4;    // a completion is looked for in at most this many shards (short prefixes: fewer)
+
+// Lower case, no diacritics, punctuation as spaces: "Vis-à-vis," -> "vis a vis" (as search_index.normalise).
+export function normalise(text) {
+  return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+
+function decode(gaps) {
+  const docs = new Array(gaps.length);
+  let doc = 0;
+  for (let i = 0; i < gaps.length; i += 1) { doc += gaps[i]; docs[i] = doc; }
+  return docs;
+}
+
+export class SearchIndex {
+  static async open(base) {
+    const root = new URL("search-index/", base);
+    const response = await fetch(new URL("index.json", root));
+    if (!response.ok) throw new Error(`search index: ${response.status}`);
+    return new SearchIndex(root, await response.json());
+  }
+
+  constructor(root, meta) {
+    this.root = root;
+    this.meta = meta;
+    this.records = meta.records;
+    this.stopwords = new Set(meta.stopwords);
+    this.shardNumbers = new Map(meta.shards.map((key, number) => [key, number]));
+    this.files = new Map();
+  }
+
+  json(path) {
+    if (!this.files.has(path)) {
+      const loading = fetch(new URL(path, this.root)).then((response) => {
+        if (!response.ok) throw new Error(`search index: ${path}: ${response.status}`);
+        return response.json();
+      });
+      loading.catch(() => this.files.delete(path)); // a failed fetch is tried again next time
+      this.files.set(path, loading);
+    }
+    return this.files.get(path);
+  }
+
+  // -- the dictionary -------------------------------------------------------------
+  shardOf(term) {
+    for (let length = term.length; length >= 0; length -= 1) {
+      const number = this.shardNumbers.get(term.slice(0, length));
+      if (number !== undefined) return number;
+    }
+    return -1;
+  }
+
+  async entry(term) {
+    const number = this.shardOf(term);
+    if (number < 0) return undefined;
+    return (await this.json(`t/${number}.json`))[term];
+  }
+
+  // The commonest words beginning with `word` (not `word` itself), from the shards that hold them.
+  async completions(word) {
+    const numbers = new Set([this.shardOf(word)]);
+    for (const [key, number] of this.shardNumbers) if (key.length > word.length && key.startsWith(word)) numbers.add(number);
+    if (numbers.size > PREFIX_SHARDS) numbers.clear(), numbers.add(this.shardOf(word));
+    const shards = await Promise.all([...numbers].filter((n) => n >= 0).map((n) => this.json(`t/${n}.json`)));
+    const found = [];
+    for (const shard of shards) {
+      for (const [term, entry] of Object.entries(shard)) {
+        if (term !== word && term.startsWith(word) && !term.includes(" ")) found.push([term, entry]);
+      }
+    }
+    found.sort((a, b) => b[1][0] - a[1][0] || (a[0] < b[0] ? -1 : 1));
+    return found.slice(0, PREFIX_TERMS);
+  }
+
+  async postings(entry) {
+    if (entry.length > 2) return {docs: decode(entry[1]), impacts: entry[2]};
+    const file = await this.json(`p/${entry[1]}.json`);
+    if (!file.docs) file.docs = decode(file.d);
+    return {docs: file.docs, impacts: file.w};
+  }
+
+  attrs(entry) {
+    return entry.length > 2 ? Promise.resolve(entry[3]) : this.json(`p/${entry[1]}.a.json`);
+  }
+
+  idf(df) {
+    return Math.log(1 + (this.records - df + 0.5) / (df + 0.5));
+  }
+
+  // -- the query ----------------------------------------------------------------------
+  // The words of `text`, stop words out; the last one is also completed while it is being typed.
+  parse(text) {
+    const all = normalise(text).split(" ").filter(Boolean);
+    const words = all.filter((word) => !this.stopwords.has(word));
+    const typing = words.length > 0 && /[\p{L}\p{N}]$/u.test(text);
+    return {words, typing, onlyCommon: all.length > 0 && words.length === 0};
+  }
+
+  // Fetch what a search of `text` will need (called on each keystroke, before the search runs).
+  preload(text) {
+    const {words} = this.parse(text);
+    return Promise.all(words.map((word) => this.entry(word).then((entry) => entry && this.postings(entry))));
+  }
+
+  // For each word: the paragraphs holding it (or, for the word being typed, a completion of it),
+  // with its best score there.
+  async wordMatches(word, completing) {
+    const alternatives = [];
+    const exact = await this.entry(word);
+    if (exact) alternatives.push({entry: exact, weight: 1});
+    if (completing && word.length >= 2) {
+      for (const [, entry] of await this.completions(word)) alternatives.push({entry, weight: PREFIX_WEIGHT});
+    }
+    const scores = new Map();
+    await Promise.all(alternatives.map(async ({entry, weight}) => {
+      const {docs, impacts} = await this.postings(entry);
+      const idf = this.idf(entry[0]) * weight / this.meta.impactLevels;
+      for (let i = 0; i < docs.length; i += 1) {
+        const score = idf * impacts[i];
+        if (!(scores.get(docs[i]) >= score)) scores.set(docs[i], score);
+      }
+    }));
+    return {scores, alternatives};
+  }
+
+  async pairScores(words) {
+    const found = await Promise.all(words.slice(1).map(async (word, i) => {
+      const entry = await this.entry(`${words[i]} ${word}`);
+      if (!entry) return new Map();
+      const {docs, impacts} = await this.postings(entry);
+      const idf = this.idf(entry[0]) / this.meta.impactLevels;
+      return new Map(docs.map((doc, j) => [doc, idf * impacts[j]]));
+    }));
+    return found;
+  }
+
+  // Results for `text` within `filters` ({facet: [label...]}), best first; with `counts`, every
+  // facet's counts over them, as if that facet's own choice were not made (so choices add up).
+  async search(text, {filters = {}, counts = false} = {}) {
+    const query = this.parse(text);
+    const chosen = Object.entries(filters).filter(([, labels]) => labels.length);
+    if (!query.words.length && !chosen.length) return {total: 0, results: [], onlyCommon: query.onlyCommon};
+    const facets = chosen.length || counts ? await this.facets() : null;
+    const allowed = await this.allowed(chosen, facets);
+    let ranked;
+    let source; // attributes of a set holding every result (for the counts)
+    if (query.words.length) {
+      const matches = await Promise.all(query.words.map((word, i) =>
+        this.wordMatches(word, query.typing && i === query.words.length - 1)));
+      const pairs = await this.pairScores(query.words);
+      const rarest = matches.reduce((a, b) => (b.scores.size < a.scores.size ? b : a));
+      const [first, ...rest] = [rarest, ...matches.filter((match) => match !== rarest)];
+      const base = [];
+      for (const [doc, score] of first.scores) {
+        let total = score;
+        let all = true;
+        for (const match of rest) {
+          const other = match.scores.get(doc);
+          if (other === undefined) { all = false; break; }
+          total += other;
+        }
+        if (!all) continue;
+        let together = pairs.length > 0;
+        for (const pair of pairs) {
+          const bonus = pair.get(doc);
+          if (bonus === undefined) together = false; else total += bonus;
+        }
+        base.push({doc, score: total, tier: together ? 0 : 1});
+      }
+      ranked = base.filter(({doc}) => allowed.every(([, docs]) => docs.has(doc)));
+      ranked.sort((a, b) => a.tier - b.tier || b.score - a.score || a.doc - b.doc);
+      source = counts && {docs: base.map(({doc}) => doc), attrs: () => this.wordAttrs(rarest)};
+    } else {
+      const sets = allowed.map(([, docs]) => docs);
+      const smallest = sets.reduce((a, b) => (b.size < a.size ? b : a));
+      ranked = [...smallest].filter((doc) => sets.every((docs) => docs.has(doc))).sort((a, b) => a - b)
+        .map((doc) => ({doc, score: 0, tier: 1}));
+      source = counts && {docs: null, attrs: () => this.valueAttrs(chosen, facets)};
+    }
+    const results = ranked.map(({doc}) => ({doc, data: () => this.shown(doc)}));
+    const out = {total: results.length, results, onlyCommon: false};
+    if (counts) out.counts = await this.count(source, allowed, facets, !query.words.length);
+    return out;
+  }
+
+  // -- facets -----------------------------------------------------------------------
+  facets() {
+    return this.json("facets.json").then((facets) => {
+      if (!facets.indexOf) {
+        facets.indexOf = Object.fromEntries(facets.names.map((name) =>
+          [name, new Map(facets.labels[name].map((label, i) => [label, i]))]));
+      }
+      return facets;
+    });
+  }
+
+  // For each chosen facet, the paragraphs having any of its chosen values: [[name, Set], ...].
+  async allowed(chosen, facets) {
+    return Promise.all(chosen.map(async ([name, labels]) => {
+      const docs = new Set();
+      await Promise.all(labels.map(async (label) => {
+        const value = facets.indexOf[name]?.get(label);
+        if (value === undefined) return;
+        const file = await this.json(`v/${name}/${value}.json`);
+        for (const doc of decode(file.d)) docs.add(doc);
+      }));
+      return [name, docs];
+    }));
+  }
+
+  // doc -> its attributes row, for the postings of a word's alternatives (the rarest word: every result is there).
+  async wordAttrs(match) {
+    const rows = new Map();
+    await Promise.all(match.alternatives.map(async ({entry}) => {
+      const [{docs}, attrs] = await Promise.all([this.postings(entry), this.attrs(entry)]);
+      docs.forEach((doc, i) => rows.set(doc, [attrs, i]));
+    }));
+    return rows;
+  }
+
+  async valueAttrs(chosen, facets) {
+    const rows = new Map();
+    await Promise.all(chosen.flatMap(([name, labels]) => labels.map(async (label) => {
+      const value = facets.indexOf[name]?.get(label);
+      if (value === undefined) return;
+      const [file, attrs] = await Promise.all([this.json(`v/${name}/${value}.json`), this.json(`v/${name}/${value}.a.json`)]);
+      decode(file.d).forEach((doc, i) => rows.set(doc, [attrs, i]));
+    })));
+    return rows;
+  }
+
+  // Each facet's counts: over the matching paragraphs that meet every other facet's choice.
+  // Browsing (no words), a facet nothing else narrows counts the whole corpus (facets.json).
+  async count(source, allowed, facets, browsing) {
+    const rows = await source.attrs();
+    const docs = source.docs || [...rows.keys()];
+    const counts = {};
+    for (const name of facets.names) {
+      const others = allowed.filter(([other]) => other !== name);
+      if (browsing && !others.length) {
+        counts[name] = Object.fromEntries(facets.labels[name].map((label, i) => [label, facets.counts[name][i]]));
+        continue;
+      }
+      const tally = new Map();
+      for (const doc of docs) {
+        if (!others.every(([, set]) => set.has(doc))) continue;
+        const row = rows.get(doc);
+        if (!row) continue;
+        const value = row[0][name][row[1]];
+        for (const v of (Array.isArray(value) ? value : [value])) if (v >= 0) tally.set(v, (tally.get(v) || 0) + 1);
+      }
+      counts[name] = Object.fromEntries([...tally].map(([v, n]) => [facets.labels[name][v], n]));
+    }
+    return counts;
+  }
+
+  // Every facet's counts over the whole corpus.
+  async allCounts() {
+    const facets = await this.facets();
+    return Object.fromEntries(facets.names.map((name) =>
+      [name, Object.fromEntries(facets.labels[name].map((label, i) => [label, facets.counts[name][i]]))]));
+  }
+
+  // What a result shows: {url, content, meta}; content is the paragraph's text (its first meta.chars
+  // characters, all that is shown) and the words it is also found by (speakers, themes...).
+  async shown(doc) {
+    const data = await this.json(`d/${Math.floor(doc / this.meta.docsPerFolder)}/${doc}.json`);
+    return {url: data.url, content: data.also ? `${data.text} ${data.also}` : data.text,
+      meta: {...data, chars: data.text.length}};
+  }
+}
