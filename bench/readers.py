@@ -41,6 +41,10 @@ PAGE_KINDS = {
     "theme page": "themes/prevention/",
     "documents": "documents/",
     "404": "404.html",
+    "meeting overview": "records/a-76-pv-102/",
+    "delegation page": "delegations/china/",
+    # The record part with the most paragraphs (157): its weight is the record's own text.
+    "longest record part": "records/a-76-pv-102/strengthening-united-nations-system/",
 }
 
 

@@ -17,7 +17,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from recordkit import anchors, export, metadata, navigation, pages, palette, search_index, search_records, urls
+from recordkit import (
+    anchors,
+    export,
+    metadata,
+    navigation,
+    pages,
+    palette,
+    search_index,
+    search_records,
+    unused_css,
+    urls,
+)
 from recordkit.loader import load_corpus
 from recordkit.problems import InputError
 
@@ -124,9 +135,10 @@ def _lock_check(config: MkDocsConfig) -> anchors.LockCheck:
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Each meeting's open data beside its pages, the search index from the same model, and
-    Material's palette stylesheet cut to the colours in use (part of every first view)."""
+    Material's palette and main stylesheets cut to the colours and rules in use (part of every first view)."""
     site = _current().site
     palette.cut_site_palette(Path(config.site_dir), palette.used_colours(config.theme.get("palette") or []))
+    unused_css.cut_site_css(Path(config.site_dir))
     export.write_exports(site.corpus, site.urls, Path(config.site_dir), publisher=config.site_name)
     records = search_records.search_records(search_records.paragraph_views(site.corpus, site.urls))
     try:

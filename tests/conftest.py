@@ -8,6 +8,7 @@ it builds it, under a file lock, into the run's common temporary folder.
 from __future__ import annotations
 
 import fcntl
+import gzip
 import hashlib
 import json
 import os
@@ -200,7 +201,7 @@ def site(site_dir: Path) -> Site:
 def search_docs(site_root: Path) -> dict[str, dict]:
     """What each search result shows (search-index/d/), by the paragraph's URL, with its record number."""
     found = {}
-    for path in (site_root / "search-index" / "d").glob("*/*.json"):
-        doc = json.loads(path.read_text(encoding="utf-8"))
+    for path in (site_root / "search-index" / "d").glob("*/*.jz"):
+        doc = json.loads(gzip.decompress(path.read_bytes()))
         found[doc["url"]] = {**doc, "number_in_index": int(path.stem)}
     return found

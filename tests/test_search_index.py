@@ -6,6 +6,7 @@ is the longest shard key that begins it; its postings are gaps between record nu
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from functools import cache
@@ -16,7 +17,16 @@ import pytest
 
 from conftest import Site, search_docs
 from recordkit import search_index
-from recordkit.search_index import impact, normalise, pairs, shard_of, words, write_index
+from recordkit.search_index import (
+    impact,
+    normalise,
+    pairs,
+    postings_bytes,
+    read_postings,
+    shard_of,
+    words,
+    write_index,
+)
 from recordkit.search_records import (
     ABOUT_WEIGHT,
     CONTINUATION_SPEAKER_WEIGHT,
@@ -40,10 +50,10 @@ class Index:
 
     @cache  # noqa: B019 (one Index per module)
     def json(self, path: str) -> Any:
-        return json.loads((self.root / path).read_text(encoding="utf-8"))
+        return json.loads(gzip.decompress((self.root / path).read_bytes()))
 
     def entry(self, term: str) -> Any:
-        shard = self.json(f"t/{shard_of(term, self.keys)}.json")
+        shard = self.json(f"t/{shard_of(term, self.keys)}.jz")
         assert isinstance(shard, dict)
         return shard.get(term)
 
@@ -55,8 +65,7 @@ class Index:
         if len(entry) > 2:
             gaps, impacts = entry[1], entry[2]
         else:
-            file = self.json(f"p/{entry[1]}.json")
-            gaps, impacts = file["d"], file["w"]
+            gaps, impacts = read_postings(gzip.decompress((self.root / f"p/{entry[1]}.pz").read_bytes()))
         numbers, total = [], 0
         for gap in gaps:
             total += gap
@@ -67,7 +76,7 @@ class Index:
     def attrs(self, term: str) -> Any:
         entry = self.entry(term)
         assert entry is not None
-        return entry[3] if len(entry) > 2 else self.json(f"p/{entry[1]}.a.json")
+        return entry[3] if len(entry) > 2 else self.json(f"p/{entry[1]}.a.jz")
 
 
 @pytest.fixture(scope="module")
@@ -129,16 +138,16 @@ def test_a_speakers_name_counts_more_than_a_word_of_the_text(index: Index, docs)
 
 def test_shards_are_small_and_hold_their_terms(index: Index) -> None:
     for number, key in enumerate(index.meta["shards"]):
-        path = index.root / "t" / f"{number}.json"
-        shard = index.json(f"t/{number}.json")
+        path = index.root / "t" / f"{number}.jz"
+        shard = index.json(f"t/{number}.jz")
         assert isinstance(shard, dict)
-        assert path.stat().st_size < 3 * search_index.SHARD_CHARS, path
+        assert len(gzip.decompress(path.read_bytes())) < 3 * search_index.SHARD_CHARS, path
         for term in shard:
             assert term.startswith(key) and shard_of(term, index.keys) == number, (term, key)
 
 
 def test_attributes_follow_the_postings(index: Index, docs) -> None:
-    facets = index.json("facets.json")
+    facets = index.json("facets.jz")
     assert isinstance(facets, dict)
     by_number = {doc["number_in_index"]: doc for doc in docs.values()}
     for term in ("peacebuilding", "guterres", "ukraine", "2063"):
@@ -151,13 +160,12 @@ def test_attributes_follow_the_postings(index: Index, docs) -> None:
 
 
 def test_facet_values_list_their_paragraphs_and_count_them(index: Index, docs, corpus) -> None:
-    facets = index.json("facets.json")
+    facets = index.json("facets.jz")
     assert isinstance(facets, dict)
     assert facets["names"] == ["meeting", "year", "kind", "part", "speaker", "delegation", "theme"]
     guterres = facets["labels"]["speaker"].index("António Guterres")
-    listed = index.json(f"v/speaker/{guterres}.json")
-    assert isinstance(listed, dict)
-    numbers = [sum(listed["d"][: i + 1]) for i in range(len(listed["d"]))]
+    gaps, _ = read_postings(gzip.decompress((index.root / f"v/speaker/{guterres}.pz").read_bytes()))
+    numbers = [sum(gaps[: i + 1]) for i in range(len(gaps))]
     said = sorted(doc["number_in_index"] for doc in docs.values() if "António Guterres" in doc["speaker"].split(", "))
     assert numbers == said and facets["counts"]["speaker"][guterres] == len(said)
     assert sum(facets["counts"]["meeting"]) == len(corpus.paragraphs)
@@ -228,5 +236,24 @@ def test_a_large_dictionary_is_split_and_every_term_is_found(tmp_path: Path, cor
     for record_number, record in enumerate(records):
         for term in words(record.content)[:20]:
             assert record_number in small.postings(term), term
-    inline = [t for n in range(summary.shards) for t, e in small.json(f"t/{n}.json").items() if len(e) > 2]
+    inline = [t for n in range(summary.shards) for t, e in small.json(f"t/{n}.jz").items() if len(e) > 2]
     assert inline and all(small.entry(term)[0] <= search_index.INLINE_POSTINGS for term in inline)
+
+
+def test_postings_are_read_back_as_written() -> None:
+    gaps, impacts = [0, 1, 127, 128, 300, 2**20, 2**35], [1, 99, 50, 2, 3, 4, 5]
+    assert read_postings(postings_bytes(gaps, impacts)) == (gaps, impacts)
+    assert read_postings(postings_bytes([], [])) == ([], [])
+
+
+def test_the_index_files_are_compressed_and_two_writes_are_identical(tmp_path: Path, corpus) -> None:
+    records = [search_record(v) for v in paragraph_views(corpus, SiteUrls(corpus))][:30]
+    write_index(records, tmp_path / "one")
+    write_index(records, tmp_path / "two")
+    files = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one").rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(tmp_path / "two") for p in (tmp_path / "two").rglob("*") if p.is_file())
+    for name in files:
+        data = (tmp_path / "one" / name).read_bytes()
+        assert data == (tmp_path / "two" / name).read_bytes(), name
+        if name.name != "index.json":
+            assert data[:2] == b"\x1f\x8b" and name.suffix in (".jz", ".pz"), name  # gzip, never served as .gz

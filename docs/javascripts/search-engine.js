@@ -1,6 +1,6 @@
 // The site's search engine: reads the index written by hooks/recordkit/search_index.py.
 // A query fetches index.json (once), the dictionary shards of its words, their postings, and the
-// results on screen; filters and their counts fetch facets.json and the postings' attributes. None of
+// results on screen; filters and their counts fetch facets.jz and the postings' attributes. None of
 // it grows with the corpus but a word's postings (BENCHMARKS.md, "Search").
 
 const PREFIX_TERMS = 6;     // completions of the word being typed ("peaceb" -> "peacebuilding"...)
@@ -20,6 +20,27 @@ function decode(gaps) {
   return docs;
 }
 
+// A postings file (search_index.postings_bytes): the count, the gaps as LEB128 varints, one byte of impact each.
+function readPostings(bytes) {
+  let position = 0;
+  const next = () => {
+    let number = 0;
+    let shift = 0;
+    let byte;
+    do {
+      byte = bytes[position];
+      position += 1;
+      number += (byte & 0x7f) * 2 ** shift; // no bit operators: past 2^31 they would overflow
+      shift += 7;
+    } while (byte >= 0x80);
+    return number;
+  };
+  const count = next();
+  const docs = new Array(count);
+  for (let i = 0, doc = 0; i < count; i += 1) { doc += next(); docs[i] = doc; }
+  return {docs, impacts: bytes.subarray(position, position + count)};
+}
+
 export class SearchIndex {
   static async open(base) {
     const root = new URL("search-index/", base);
@@ -37,16 +58,26 @@ export class SearchIndex {
     this.files = new Map();
   }
 
-  json(path) {
+  // A file of the index, inflated (they are written gzip-compressed), then read by `read`; fetched once.
+  file(path, read) {
     if (!this.files.has(path)) {
-      const loading = fetch(new URL(path, this.root)).then((response) => {
+      const loading = fetch(new URL(path, this.root)).then(async (response) => {
         if (!response.ok) throw new Error(`search index: ${path}: ${response.status}`);
-        return response.json();
+        const inflated = new Blob([await response.arrayBuffer()]).stream().pipeThrough(new DecompressionStream("gzip"));
+        return read(new Uint8Array(await new Response(inflated).arrayBuffer()));
       });
       loading.catch(() => this.files.delete(path)); // a failed fetch is tried again next time
       this.files.set(path, loading);
     }
     return this.files.get(path);
+  }
+
+  json(path) {
+    return this.file(path, (bytes) => JSON.parse(new TextDecoder().decode(bytes)));
+  }
+
+  postingsFile(path) {
+    return this.file(path, readPostings);
   }
 
   // -- the dictionary -------------------------------------------------------------
@@ -61,15 +92,18 @@ export class SearchIndex {
   async entry(term) {
     const number = this.shardOf(term);
     if (number < 0) return undefined;
-    return (await this.json(`t/${number}.json`))[term];
+    return (await this.json(`t/${number}.jz`))[term];
   }
 
   // The commonest words beginning with `word` (not `word` itself), from the shards that hold them.
   async completions(word) {
     const numbers = new Set([this.shardOf(word)]);
     for (const [key, number] of this.shardNumbers) if (key.length > word.length && key.startsWith(word)) numbers.add(number);
-    if (numbers.size > PREFIX_SHARDS) numbers.clear(), numbers.add(this.shardOf(word));
-    const shards = await Promise.all([...numbers].filter((n) => n >= 0).map((n) => this.json(`t/${n}.json`)));
+    if (numbers.size > PREFIX_SHARDS) {
+      numbers.clear();
+      numbers.add(this.shardOf(word));
+    }
+    const shards = await Promise.all([...numbers].filter((n) => n >= 0).map((n) => this.json(`t/${n}.jz`)));
     const found = [];
     for (const shard of shards) {
       for (const [term, entry] of Object.entries(shard)) {
@@ -82,13 +116,11 @@ export class SearchIndex {
 
   async postings(entry) {
     if (entry.length > 2) return {docs: decode(entry[1]), impacts: entry[2]};
-    const file = await this.json(`p/${entry[1]}.json`);
-    if (!file.docs) file.docs = decode(file.d);
-    return {docs: file.docs, impacts: file.w};
+    return this.postingsFile(`p/${entry[1]}.pz`);
   }
 
   attrs(entry) {
-    return entry.length > 2 ? Promise.resolve(entry[3]) : this.json(`p/${entry[1]}.a.json`);
+    return entry.length > 2 ? Promise.resolve(entry[3]) : this.json(`p/${entry[1]}.a.jz`);
   }
 
   idf(df) {
@@ -193,7 +225,7 @@ export class SearchIndex {
 
   // -- facets -----------------------------------------------------------------------
   facets() {
-    return this.json("facets.json").then((facets) => {
+    return this.json("facets.jz").then((facets) => {
       if (!facets.indexOf) {
         facets.indexOf = Object.fromEntries(facets.names.map((name) =>
           [name, new Map(facets.labels[name].map((label, i) => [label, i]))]));
@@ -209,8 +241,8 @@ export class SearchIndex {
       await Promise.all(labels.map(async (label) => {
         const value = facets.indexOf[name]?.get(label);
         if (value === undefined) return;
-        const file = await this.json(`v/${name}/${value}.json`);
-        for (const doc of decode(file.d)) docs.add(doc);
+        const {docs: listed} = await this.postingsFile(`v/${name}/${value}.pz`);
+        for (const doc of listed) docs.add(doc);
       }));
       return [name, docs];
     }));
@@ -231,8 +263,9 @@ export class SearchIndex {
     await Promise.all(chosen.flatMap(([name, labels]) => labels.map(async (label) => {
       const value = facets.indexOf[name]?.get(label);
       if (value === undefined) return;
-      const [file, attrs] = await Promise.all([this.json(`v/${name}/${value}.json`), this.json(`v/${name}/${value}.a.json`)]);
-      decode(file.d).forEach((doc, i) => rows.set(doc, [attrs, i]));
+      const [{docs}, attrs] = await Promise.all([this.postingsFile(`v/${name}/${value}.pz`),
+        this.json(`v/${name}/${value}.a.jz`)]);
+      docs.forEach((doc, i) => rows.set(doc, [attrs, i]));
     })));
     return rows;
   }
@@ -272,7 +305,7 @@ export class SearchIndex {
   // What a result shows: {url, content, meta}; content is the paragraph's text (its first meta.chars
   // characters, all that is shown) and the words it is also found by (speakers, themes...).
   async shown(doc) {
-    const data = await this.json(`d/${Math.floor(doc / this.meta.docsPerFolder)}/${doc}.json`);
+    const data = await this.json(`d/${Math.floor(doc / this.meta.docsPerFolder)}/${doc}.jz`);
     return {url: data.url, content: data.also ? `${data.text} ${data.also}` : data.text,
       meta: {...data, chars: data.text.length}};
   }

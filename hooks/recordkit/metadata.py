@@ -53,7 +53,13 @@ class Describer:
         if kind == "meeting":
             return subject.title
         return {"speaker": lambda: subject.name, "delegation": lambda: subject.name,
-                "theme": lambda: subject.label}.get(kind, lambda: "")()
+                "theme": lambda: subject.label,
+                # Year pages of long listings (listings.py): the subject is (what is listed, year) or the year.
+                "speaker_year": lambda: f"{subject[0].name}, {subject[1]}",
+                "delegation_year": lambda: f"{subject[0].name}, {subject[1]}",
+                "theme_year": lambda: f"{subject[0].label}, {subject[1]}",
+                "documents_year": lambda: f"Documents, {subject}",
+                "meetings_year": lambda: f"Meetings of {subject}"}.get(kind, lambda: "")()
 
     def record_of(self, src_uri: str) -> str:
         """The meeting's short title for a page of its record (the browser tab says which record), else ""."""
@@ -79,7 +85,21 @@ class Describer:
                                 "the United Nations General Assembly.", "profile")
         if kind == "theme":
             return PageMetadata(subject.description, "article")
+        if kind.endswith("_year"):
+            return PageMetadata(self.year_description(kind, subject))
         return self._listing(kind, subject)
+
+    @staticmethod
+    def year_description(kind: str, subject: Any) -> str:
+        """A year page of a long listing (listings.py)."""
+        if kind == "meetings_year":
+            return f"The records of the meetings of the United Nations General Assembly held in {subject}."
+        if kind == "documents_year":
+            return f"The documents cited in the records of {subject}, with the paragraphs that cite them."
+        listed, year = subject
+        if kind == "theme_year":
+            return f"{listed.label}: the paragraphs of the records of {year} on this theme."
+        return f"Statements by {listed.name} in the records of {year} of the United Nations General Assembly."
 
     def _listing(self, kind: str, subject: Any) -> PageMetadata | None:
         corpus = self.corpus

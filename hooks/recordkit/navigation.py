@@ -10,6 +10,7 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Any
 
+from . import listings
 from . import urls as paths
 from .model import Corpus
 
@@ -55,4 +56,28 @@ def generated_pages(corpus: Corpus) -> dict[str, tuple[str, Any, bool]]:
     pages.update({paths.speaker_src(s): ("speaker", speaker, False) for s, speaker in corpus.speakers.items()})
     pages.update({paths.delegation_src(d): ("delegation", item, False) for d, item in corpus.delegations.items()})
     pages.update({paths.theme_src(t): ("theme", theme, False) for t, theme in corpus.themes.items()})
+    pages.update(year_pages(corpus))
+    return pages
+
+
+def year_pages(corpus: Corpus) -> dict[str, tuple[str, Any, bool]]:
+    """The year pages of every listing long enough to be split (listings.py)."""
+    pages: dict[str, tuple[str, Any, bool]] = {}
+
+    def add(src_uri: str, kind: str, subject: Any, years: list[int]) -> None:
+        for year in years:
+            pages[listings.year_src(src_uri, year)] = (kind, (subject, year) if subject is not None else year, False)
+
+    add(paths.HOME, "meetings_year", None, listings.years_of(corpus.meetings))
+    citing = {p.key: p for d in corpus.documents for p in corpus.by_document.get(d, [])}.values()
+    add(paths.DOCUMENTS, "documents_year", None, listings.paragraph_years(corpus, citing))
+    for speaker_id, speaker in corpus.speakers.items():
+        listed = [*corpus.by_speaker.get(speaker_id, []), *corpus.by_mention.get(speaker_id, [])]
+        add(paths.speaker_src(speaker_id), "speaker_year", speaker, listings.paragraph_years(corpus, listed))
+    for delegation_id, delegation in corpus.delegations.items():
+        add(paths.delegation_src(delegation_id), "delegation_year", delegation,
+            listings.paragraph_years(corpus, corpus.by_delegation.get(delegation_id, [])))
+    for theme_id, theme in corpus.themes.items():
+        add(paths.theme_src(theme_id), "theme_year", theme,
+            listings.paragraph_years(corpus, corpus.by_theme.get(theme_id, [])))
     return pages

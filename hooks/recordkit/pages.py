@@ -17,6 +17,7 @@ from typing import Any
 from jinja2 import Environment, Template
 from markupsafe import Markup
 
+from . import listings
 from . import urls as paths
 from .citation import citation_with_url
 from .links import DocumentLinker
@@ -90,6 +91,18 @@ def _by_meeting(site: Site, paragraphs: list[Paragraph], *, statements: bool) ->
     return [{"id": meeting.id, "title": meeting.short_title,
              "refs": _statement_refs(site, listed) if statements else [_ref(site, p) for p in listed]}
             for meeting, listed in _meeting_groups(site, paragraphs)]
+
+
+def _year_links(site: Site, src_uri: str, years: list[int], shown: int | None,
+                count: Callable[[int], int]) -> list[dict[str, Any]]:
+    """A split listing's years, newest first: each with its count and its page (listings.py)."""
+    return [{"year": year, "count": count(year), "url": site.urls.page(listings.year_src(src_uri, year)),
+             "current": year == shown} for year in years]
+
+
+def _shown_year(years: list[int], year: int | None) -> int | None:
+    """The year a listing page shows: its own on a year page; the newest on a split page; None (all) else."""
+    return year if year is not None else (years[0] if years else None)
 
 
 def _chips(site: Site, speakers: Iterable[Speaker] = (), themes: Iterable[Theme] = ()) -> list[dict[str, str]]:
@@ -189,12 +202,25 @@ def _presiding(site: Site, meeting: Meeting) -> list[dict[str, str]]:
     return officers
 
 
+def _meeting_rows(site: Site, year: int | None) -> list[dict[str, Any]]:
+    return [{"url": site.urls.meeting(m), "title": m.title, "body": f"{m.body}, {m.session_label}",
+             "record": m.symbol or ("Summary" if m.kind == "summary" else "Verbatim record"),
+             "statements": len(m.statements), "date_iso": m.date.isoformat(), "date_text": date_text(m)}
+            for m in site.corpus.meetings if year is None or m.date.year == year]
+
+
+def _meeting_years(site: Site, year: int | None) -> tuple[int | None, list[dict[str, Any]]]:
+    meetings = site.corpus.meetings
+    years = listings.years_of(meetings)
+    shown = _shown_year(years, year)
+    links = _year_links(site, paths.HOME, years, shown, lambda y: sum(m.date.year == y for m in meetings))
+    return shown, links
+
+
 def home_page(site: Site, *, title: str, intro: str) -> str:
     corpus, urls = site.corpus, site.urls
-    meetings = [{"url": urls.meeting(m), "title": m.title, "body": f"{m.body}, {m.session_label}",
-                 "record": m.symbol or ("Summary" if m.kind == "summary" else "Verbatim record"),
-                 "statements": len(m.statements), "date_iso": m.date.isoformat(), "date_text": date_text(m)}
-                for m in corpus.meetings]
+    shown, years = _meeting_years(site, None)
+    meetings = _meeting_rows(site, shown)
     ways = [
         {"url": urls.page(paths.SPEAKERS_INDEX), "label": "Speakers",
          "text": f"{len(corpus.speakers)} speakers and every statement they made"},
@@ -206,7 +232,14 @@ def home_page(site: Site, *, title: str, intro: str) -> str:
          "text": f"{len(corpus.documents)} documents the records cite"},
     ]
     return render(site.env, "home.md", here=urls.page(paths.HOME), title=title, intro=Markup(intro),
-                  meetings=meetings, ways=ways)
+                  meetings=meetings, ways=ways, years=years, shown=shown)
+
+
+def meetings_year_page(site: Site, year: int) -> str:
+    """The meetings of one year (the home page lists the newest year's once there are many)."""
+    shown, years = _meeting_years(site, year)
+    return render(site.env, "meetings_year.md", here=site.urls.page(listings.year_src(paths.HOME, year)),
+                  year=year, meetings=_meeting_rows(site, shown), years=years)
 
 
 # -- people and delegations ------------------------------------------------------------------
@@ -230,11 +263,15 @@ def speakers_index(site: Site) -> str:
     return render(site.env, "speakers_index.md", here=urls.page(paths.SPEAKERS_INDEX), groups=groups)
 
 
-def speaker_page(site: Site, speaker: Speaker) -> str:
+def speaker_page(site: Site, speaker: Speaker, year: int | None = None) -> str:
     corpus, urls = site.corpus, site.urls
-    statements = corpus.by_speaker.get(speaker.id, [])
-    spoken = {p.key for p in statements}
-    mentions = [p for p in corpus.by_mention.get(speaker.id, []) if p.key not in spoken]
+    every_statement = corpus.by_speaker.get(speaker.id, [])
+    spoken = {p.key for p in every_statement}
+    every_mention = [p for p in corpus.by_mention.get(speaker.id, []) if p.key not in spoken]
+    years = listings.paragraph_years(corpus, [*every_statement, *every_mention])
+    shown = _shown_year(years, year)
+    statements = listings.in_year(corpus, every_statement, shown)
+    mentions = listings.in_year(corpus, every_mention, shown)
     roles = []
     for meeting in corpus.meetings:
         role = corpus.role_in(meeting, speaker.id)
@@ -242,14 +279,18 @@ def speaker_page(site: Site, speaker: Speaker) -> str:
             roles.append({"meeting": meeting.short_title, "label": role.label, "description": role.description,
                           "url": f"{urls.page(paths.SPEAKERS_INDEX)}#role-{role.id}"})
     delegation = corpus.delegations.get(speaker.delegation)
-    return render(site.env, "speaker.md", here=urls.speaker(speaker.id),
+    src_uri = paths.speaker_src(speaker.id)
+    return render(site.env, "speaker.md", here=urls.page(listings.year_src(src_uri, year) if year else src_uri),
+                  year=year, shown=shown if years else None,
+                  years=_year_links(site, src_uri, years, shown,
+                                    lambda y: len(corpus.statements(listings.in_year(corpus, every_statement, y)))),
                   speaker={"name": speaker.name, "full_name": speaker.full_name if speaker.honorific else "",
                            "titles": speaker.titles, "collective": speaker.collective},
                   delegation={"name": delegation.name, "url": urls.delegation(delegation.id)} if delegation else None,
                   roles=roles, count=len(corpus.statements(statements)),
                   groups=_by_meeting(site, statements, statements=True),
                   mentions=_by_meeting(site, mentions, statements=False), mention_count=len(mentions),
-                  themes=_chips(site, themes=corpus.themes_in(statements)))
+                  themes=_chips(site, themes=corpus.themes_in(every_statement)))
 
 
 def delegations_index(site: Site) -> str:
@@ -264,14 +305,21 @@ def delegations_index(site: Site) -> str:
     return render(site.env, "delegations_index.md", here=urls.page(paths.DELEGATIONS_INDEX), groups=groups)
 
 
-def delegation_page(site: Site, delegation: Delegation) -> str:
+def delegation_page(site: Site, delegation: Delegation, year: int | None = None) -> str:
     corpus = site.corpus
-    paragraphs = corpus.by_delegation.get(delegation.id, [])
-    return render(site.env, "delegation.md", here=site.urls.delegation(delegation.id),
+    every = corpus.by_delegation.get(delegation.id, [])
+    years = listings.paragraph_years(corpus, every)
+    shown = _shown_year(years, year)
+    paragraphs = listings.in_year(corpus, every, shown)
+    src_uri = paths.delegation_src(delegation.id)
+    return render(site.env, "delegation.md", here=site.urls.page(listings.year_src(src_uri, year) if year else src_uri),
                   delegation=delegation, kind=DELEGATION_KIND_TITLES.get(delegation.kind, delegation.kind)[:-1],
-                  speakers=_chips(site, speakers=corpus.speakers_of(paragraphs)),
+                  year=year, shown=shown if years else None,
+                  years=_year_links(site, src_uri, years, shown,
+                                    lambda y: len(corpus.statements(listings.in_year(corpus, every, y)))),
+                  speakers=_chips(site, speakers=corpus.speakers_of(every)),
                   count=len(corpus.statements(paragraphs)), groups=_by_meeting(site, paragraphs, statements=True),
-                  themes=_chips(site, themes=corpus.themes_in(paragraphs)))
+                  themes=_chips(site, themes=corpus.themes_in(every)))
 
 
 # -- themes ---------------------------------------------------------------------------------
@@ -314,9 +362,12 @@ def _count_columns(corpus: Corpus) -> _Columns:
                     [(str(year), str(year), f"Meetings of {year}") for year in years])
 
 
-def theme_page(site: Site, theme: Theme) -> str:
+def theme_page(site: Site, theme: Theme, year: int | None = None) -> str:
     corpus, urls = site.corpus, site.urls
-    paragraphs = corpus.by_theme.get(theme.id, [])
+    every = corpus.by_theme.get(theme.id, [])
+    years = listings.paragraph_years(corpus, every)
+    shown = _shown_year(years, year)
+    paragraphs = listings.in_year(corpus, every, shown)
     groups = []
     for meeting, in_meeting in _meeting_groups(site, paragraphs):
         parts = []
@@ -327,20 +378,30 @@ def theme_page(site: Site, theme: Theme) -> str:
         groups.append({"id": meeting.id, "title": meeting.short_title, "parts": parts})
     related = [{"url": urls.theme(other.id), "label": other.label, "count": count}
                for other, count in corpus.related_themes(theme.id)]
-    return render(site.env, "theme.md", here=urls.theme(theme.id), theme=theme,
+    src_uri = paths.theme_src(theme.id)
+    return render(site.env, "theme.md", here=urls.page(listings.year_src(src_uri, year) if year else src_uri),
+                  theme=theme, year=year, shown=shown if years else None,
+                  years=_year_links(site, src_uri, years, shown, lambda y: len(listings.in_year(corpus, every, y))),
                   description=site.text_html(theme.description), count=len(paragraphs), groups=groups,
-                  speakers=_chips(site, speakers=corpus.speakers_of(paragraphs)), related=related)
+                  speakers=_chips(site, speakers=corpus.speakers_of(every)), related=related)
 
 
 # -- documents, notes, downloads ----------------------------------------------------------------------
 
 
-def documents_page(site: Site) -> str:
+def documents_page(site: Site, year: int | None = None) -> str:
     corpus = site.corpus
+    citing = {p.key: p for d in corpus.documents for p in corpus.by_document.get(d, [])}.values()
+    years = listings.paragraph_years(corpus, citing)
+    shown = _shown_year(years, year)
     documents = [{"id": d.id, "label": d.label, "title": d.title, "url": d.url,
-                  "cited": _by_meeting(site, corpus.by_document.get(d.id, []), statements=False)}
+                  "cited": _by_meeting(site, listings.in_year(corpus, corpus.by_document.get(d.id, []), shown),
+                                       statements=False)}
                  for d in corpus.documents.values()]
-    return render(site.env, "documents.md", here=site.urls.page(paths.DOCUMENTS), documents=documents)
+    src_uri = paths.DOCUMENTS
+    return render(site.env, "documents.md", here=site.urls.page(listings.year_src(src_uri, year) if year else src_uri),
+                  documents=documents, year=year, shown=shown if years else None,
+                  years=_year_links(site, src_uri, years, shown, lambda y: len(listings.in_year(corpus, citing, y))))
 
 
 def notes_page(site: Site, meeting: Meeting) -> str:
@@ -367,6 +428,12 @@ _VIEWS: dict[str, Callable[[Site, Any], str]] = {
     "speaker": speaker_page,
     "delegation": delegation_page,
     "theme": theme_page,
+    # A long listing's year pages (listings.py): the subject is (what is listed, year).
+    "speaker_year": lambda site, subject: speaker_page(site, *subject),
+    "delegation_year": lambda site, subject: delegation_page(site, *subject),
+    "theme_year": lambda site, subject: theme_page(site, *subject),
+    "documents_year": lambda site, year: documents_page(site, year),
+    "meetings_year": meetings_year_page,
 }
 
 

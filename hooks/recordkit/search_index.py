@@ -6,19 +6,23 @@ its words match in its worker. Here nothing grows with the corpus before a query
 per-record table, because each posting carries its own precomputed score (an "impact": BM25's term
 weight, document length included, quantised to 1..99), and the dialog adds them up per paragraph.
 
-Layout under `OUTPUT_DIR` (all JSON; the host compresses it like any page):
+Layout under `OUTPUT_DIR`. Every file but index.json is gzip-compressed here, by us (the dialog
+inflates it with the browser's DecompressionStream), so what a query downloads does not depend on
+whether the host compresses, and the index takes a fifth of the disk. Their names end in `.jz`
+(JSON) and `.pz` (postings), not `.gz`, which some hosts would serve as a Content-Encoding.
 
 - `index.json`, fetched when search opens: the record count, the stop words, and the shard keys.
-- `t/<n>.json`: the dictionary, split by term prefix (the longest key that begins a term names
+- `t/<n>.jz`: the dictionary, split by term prefix (the longest key that begins a term names
   its shard) into pieces of about `SHARD_CHARS`. A term maps to `[df, gaps, impacts, attrs]`
-  when it is rare (postings inline) or `[df, n]` when its postings are in `p/<n>.json`
-  (`{"d": gaps, "w": impacts}`) and the facet values of those paragraphs in `p/<n>.a.json`.
+  when it is rare (postings inline) or `[df, n]` when its postings are in `p/<n>.pz` (binary:
+  the gaps as unsigned LEB128 varints, then one byte of impact each: half the bytes of JSON
+  once compressed) and the facet values of those paragraphs in `p/<n>.a.jz`.
   Terms are the folded words of a paragraph (text, then its speakers, delegations, themes and
   documents at their weights) and its word pairs ("agenda 2063": consecutive words of the text,
   stop words left out), which rank phrases first; a pair lives in its first word's shard.
-- `facets.json`, fetched for filters and their counts only: every facet's labels and counts;
-  `v/<facet>/<i>.json` and `.a.json`: a facet value's paragraphs, as a term's.
-- `d/<k>/<doc>.json`: what a result shows (URL, text, meeting, part, speaker, number), fetched
+- `facets.jz`, fetched for filters and their counts only: every facet's labels and counts;
+  `v/<facet>/<i>.pz` and `.a.jz`: a facet value's paragraphs (impacts 0), as a term's.
+- `d/<k>/<doc>.jz`: what a result shows (URL, text, meeting, part, speaker, number), fetched
   for the results on screen only, and the words it is also found by.
 
 Attributes (`attrs`): for each facet, one entry per posting: a value's index, a list of
@@ -30,6 +34,7 @@ Plain Python, no MkDocs. The tokeniser must agree with docs/javascripts/search-e
 
 from __future__ import annotations
 
+import gzip
 import itertools
 import json
 import math
@@ -45,7 +50,7 @@ from pathlib import Path
 from .search_records import FILTERS, SearchRecord
 
 OUTPUT_DIR = "search-index"  # under site/: the dialog fetches <base>/search-index/index.json
-FORMAT = 1
+FORMAT = 2
 
 # Words too common to find anything with; left out of the index and of queries (a query of these
 # only says so). Kept short: "will", "security" or "we" are words a reader may well look for.
@@ -146,9 +151,48 @@ def _gaps(docs: Sequence[int]) -> list[int]:
     return gaps
 
 
-def _dump(path: Path, value: object) -> None:
+def _write(path: Path, data: bytes) -> None:
+    """`data`, gzip-compressed (no timestamp: two builds write the same bytes)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    path.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def _dump(path: Path, value: object) -> None:
+    _write(path, json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def _varint(number: int) -> bytes:
+    out = bytearray()
+    while True:
+        low, number = number & 0x7F, number >> 7
+        if not number:
+            out.append(low)
+            return bytes(out)
+        out.append(low | 0x80)
+
+
+def postings_bytes(gaps: Sequence[int], impacts: Sequence[int]) -> bytes:
+    """A postings file's content: the count, each gap, then each impact (one byte)."""
+    return _varint(len(gaps)) + b"".join(_varint(gap) for gap in gaps) + bytes(impacts)
+
+
+def read_postings(data: bytes) -> tuple[list[int], list[int]]:
+    """(gaps, impacts) from `postings_bytes` (as search-engine.js reads them)."""
+    values: list[int] = []
+    number = shift = position = 0
+    count: int | None = None
+    while count is None or len(values) < count:
+        byte = data[position]
+        position += 1
+        number |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            if count is None:
+                count = number
+            else:
+                values.append(number)
+            number = shift = 0
+    return values, list(data[position:position + len(values)])
 
 
 def _shard_keys(entries: dict[str, int], prefix: str = "") -> list[str]:
@@ -203,7 +247,7 @@ def write_index(records: Sequence[SearchRecord], output: Path) -> IndexSummary:
         for term, weighted in weights.items():
             numbers[term].append(number)
             impacts[term].append(impact(weighted, length, average))
-        _dump(output / "d" / str(number // DOCS_PER_FOLDER) / f"{number}.json", _shown(record))
+        _dump(output / "d" / str(number // DOCS_PER_FOLDER) / f"{number}.jz", _shown(record))
 
     files = 0
     entries: dict[str, list[object]] = {}
@@ -215,9 +259,9 @@ def write_index(records: Sequence[SearchRecord], output: Path) -> IndexSummary:
             entries[term] = [len(docs), gaps, scores] + ([] if is_pair else [facets.attrs(docs)])
             continue
         entries[term] = [len(docs), files]
-        _dump(output / "p" / f"{files}.json", {"d": gaps, "w": scores})
+        _write(output / "p" / f"{files}.pz", postings_bytes(gaps, scores))
         if not is_pair:  # pairs are never the rarest word: their attributes are never read
-            _dump(output / "p" / f"{files}.a.json", facets.attrs(docs))
+            _dump(output / "p" / f"{files}.a.jz", facets.attrs(docs))
         files += 1
 
     sizes = {term: len(term) + len(json.dumps(entry, separators=(",", ":"))) for term, entry in entries.items()}
@@ -227,11 +271,12 @@ def write_index(records: Sequence[SearchRecord], output: Path) -> IndexSummary:
     for term, entry in entries.items():
         shards[shard_of(term, numbered)][term] = entry
     for number, shard in enumerate(shards):
-        _dump(output / "t" / f"{number}.json", shard)
+        _dump(output / "t" / f"{number}.jz", shard)
 
     _write_facets(output, facets, len(records))
-    _dump(output / "index.json", {"format": FORMAT, "records": len(records), "stopwords": sorted(STOPWORDS),
-                                  "shards": keys, "docsPerFolder": DOCS_PER_FOLDER, "impactLevels": IMPACT_LEVELS})
+    opening = {"format": FORMAT, "records": len(records), "stopwords": sorted(STOPWORDS), "shards": keys,
+               "docsPerFolder": DOCS_PER_FOLDER, "impactLevels": IMPACT_LEVELS}
+    (output / "index.json").write_text(json.dumps(opening, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return IndexSummary(records=len(records), terms=len(entries), shards=len(keys),
                         files=sum(1 for path in output.rglob("*") if path.is_file()))
 
@@ -244,9 +289,9 @@ def _write_facets(output: Path, facets: _Facets, count: int) -> None:
                 members[name][value].append(number)
     for name in FILTERS:
         for value, numbers in enumerate(members[name]):
-            _dump(output / "v" / name / f"{value}.json", {"d": _gaps(numbers)})
-            _dump(output / "v" / name / f"{value}.a.json", facets.attrs(numbers))
-    _dump(output / "facets.json", {
+            _write(output / "v" / name / f"{value}.pz", postings_bytes(_gaps(numbers), [0] * len(numbers)))
+            _dump(output / "v" / name / f"{value}.a.jz", facets.attrs(numbers))
+    _dump(output / "facets.jz", {
         "names": list(FILTERS),
         "labels": facets.labels,
         "counts": {name: [len(numbers) for numbers in members[name]] for name in FILTERS},

@@ -257,6 +257,31 @@ def test_filters_show_counts_and_combine(page: Any) -> None:
     assert "part=IV." in page.url.replace("+", " ") and "theme=Summit" in page.url.replace("+", " ")
 
 
+def filter_counts(page: Any, legend: str) -> dict[str, int]:
+    labels = page.locator("fieldset.rk-filter", has_text=legend).locator("label").all_inner_texts()
+    return {label.rsplit(" (", 1)[0]: int(label.rsplit(" (", 1)[1].rstrip(")")) for label in labels}
+
+
+def test_counts_add_up_and_a_filters_own_values_stay_open(page: Any) -> None:
+    """Each value counts the results it would give: the chosen year's other years keep their counts
+    (choices in one filter add up), the meetings' counts add up to the results found."""
+    page.goto(search_url("peacebuilding"))
+    wait_done(page, "peacebuilding")
+    every_year = filter_counts(page, "Year")
+    assert len(every_year) > 1, every_year
+    page.goto(search_url("peacebuilding", {"year": ["2022"]}))
+    wait_done(page, "peacebuilding")
+    assert filter_counts(page, "Year") == every_year
+    found = int(page.locator("[data-rk-status]").inner_text().split()[0])
+    assert found == every_year["2022"] == sum(filter_counts(page, "Meeting").values())
+
+
+def test_only_common_words_say_so(page: Any) -> None:
+    type_query(page, "of the")
+    assert result_urls(page) == []
+    assert "common" in page.locator("[data-rk-status]").inner_text()
+
+
 def test_search_state_is_in_the_url_restored_on_reload_and_back(page: Any) -> None:
     page.goto(f"{PART}overview/")
     open_search(page)

@@ -1,0 +1,58 @@
+"""Listings across meetings, split by year once they are long.
+
+A speaker's statements, a delegation's, a theme's paragraphs, the documents' citations and the
+home page's meetings grow with the corpus: at 1,000 meetings a speaker page listed every statement
+of hundreds of meetings (BENCHMARKS.md, "Growth"). Past `MAX_LISTED_MEETINGS` meetings, a listing
+is split by year: the page itself lists the newest year, and every year has a page of its own
+(`<page>/<year>/`), so a page weighs what a year of meetings holds, not what the corpus does.
+A year page's URL never changes once made; the page itself always lists the newest year.
+
+Plain Python, no MkDocs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from . import urls as paths
+from .model import Corpus, Meeting, Paragraph
+
+MAX_LISTED_MEETINGS = 12
+MEETINGS_BY_YEAR = "meetings"  # the home page's years: meetings/<year>/
+
+
+@dataclass(frozen=True)
+class Year:
+    """A year of a split listing, as its links show it."""
+
+    year: int
+    count: int  # statements, paragraphs or meetings of that year in the listing
+    src_uri: str
+
+
+def years_of(meetings: Iterable[Meeting]) -> list[int]:
+    """The years a listing of `meetings` is split into, newest first; [] when it is listed whole."""
+    listed = list({meeting.id: meeting for meeting in meetings}.values())
+    if len(listed) <= MAX_LISTED_MEETINGS:
+        return []
+    years = sorted({meeting.date.year for meeting in listed}, reverse=True)
+    return years if len(years) > 1 else []
+
+
+def paragraph_years(corpus: Corpus, paragraphs: Iterable[Paragraph]) -> list[int]:
+    return years_of(corpus.meeting_by_id[p.meeting_id] for p in paragraphs)
+
+
+def in_year(corpus: Corpus, paragraphs: Iterable[Paragraph], year: int | None) -> list[Paragraph]:
+    """`paragraphs` of meetings held in `year` (all of them for None)."""
+    return [p for p in paragraphs if year is None or corpus.meeting_by_id[p.meeting_id].date.year == year]
+
+
+def year_src(src_uri: str, year: int) -> str:
+    """The year page of a listing page: "speakers/x.md" -> "speakers/x/2024.md",
+    "documents/index.md" -> "documents/2024.md", the home page -> "meetings/2024.md"."""
+    if src_uri == paths.HOME:
+        return f"{MEETINGS_BY_YEAR}/{year}.md"
+    folder = src_uri[: -len("index.md")] if src_uri.endswith("index.md") else src_uri[: -len(".md")] + "/"
+    return f"{folder}{year}.md"

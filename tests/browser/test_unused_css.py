@@ -1,0 +1,52 @@
+"""The cut main stylesheet (recordkit.unused_css) draws the pages exactly as Material's own does.
+
+Each page is drawn twice, in two browser contexts: once as built, once with Material's
+untouched main stylesheet (from the installed package) served in its place; the screenshots
+must be identical, pixel for pixel, in both palettes, on a desktop and on a phone with its
+navigation drawer open.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import material
+import pytest
+
+from browser.conftest import PART, PHONE, wait_until_settled
+
+pytestmark = pytest.mark.browser
+
+(ORIGINAL,) = (Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css")
+# One page of each layout: home, a record's part, a meeting's overview (tables), a speaker, an index with
+# counts, the 404 page (a phone draws the first three, its drawer open on the home page).
+PAGES = ["", f"{PART}opening-statements/", "records/a-76-pv-102/", "speakers/guterres/", "themes/", "no/such/page/"]
+PHONE_PAGES = PAGES[:3]
+
+
+def _drawn(page: Any, path: str, scheme: str, *, drawer: bool) -> bytes:
+    page.goto(path)
+    page.evaluate("scheme => document.body.setAttribute('data-md-color-scheme', scheme)", scheme)
+    if drawer:
+        page.locator("label.md-header__button[for='__drawer']").click()
+    wait_until_settled(page)
+    # A full-page shot resizes the viewport, which starts Material's scroll-driven transitions (the
+    # tabs): they are finished at once, so both shots show the page at rest.
+    return page.screenshot(full_page=True, animations="disabled")
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("screen", ["desktop", "phone"])
+def test_pages_look_the_same_with_materials_whole_stylesheet(new_page: Any, screen: str, scheme: str) -> None:
+    options: dict[str, Any] = {} if screen == "desktop" else {"viewport": PHONE, "is_mobile": True, "has_touch": True}
+    cut = new_page(own_context=True, **options)
+    whole = new_page(own_context=True, **options)
+    whole.route(f"**/assets/stylesheets/{ORIGINAL.name}",
+                lambda route: route.fulfill(path=str(ORIGINAL), content_type="text/css"))
+    differing = []
+    for path in PAGES if screen == "desktop" else PHONE_PAGES:
+        drawer = screen == "phone" and path == ""
+        if _drawn(cut, path, scheme, drawer=drawer) != _drawn(whole, path, scheme, drawer=drawer):
+            differing.append(path)
+    assert differing == []

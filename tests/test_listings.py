@@ -1,0 +1,120 @@
+"""Long listings split by year (recordkit/listings.py), on a synthetic corpus of 40 meetings.
+
+bench/synth.py copies the real meetings with dates spread over 1990 to 2025: the home page's
+meetings, the documents' citations and the speakers, delegations and themes of every third
+meeting then span more than MAX_LISTED_MEETINGS meetings and many years.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from recordkit import listings, navigation, urls
+from recordkit.loader import load_corpus
+from recordkit.model import Corpus
+from recordkit.pages import Site, home_page, render_page
+from recordkit.urls import SiteUrls
+
+sys.path.insert(0, str(ROOT / "bench"))
+import synth
+
+MEETINGS = 40
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    folder = tmp_path_factory.mktemp("listings") / "project"
+    synth.generate(MEETINGS, folder)
+    return load_corpus(root=folder, data_dir=folder / "data").corpus
+
+
+@pytest.fixture(scope="module")
+def site(big: Corpus) -> Site:
+    return Site(big, SiteUrls(big))
+
+
+def meeting_headings(markdown: str) -> list[str]:
+    return re.findall(r"\{#meeting-([^}]+)\}", markdown)
+
+
+def links(markdown: str) -> list[str]:
+    return re.findall(r'href="([^"]+)"', markdown)
+
+
+def test_short_listings_are_not_split(corpus: Corpus) -> None:
+    assert navigation.year_pages(corpus) == {}
+    assert listings.years_of(corpus.meetings) == []
+
+
+def test_the_home_page_lists_the_newest_year_and_links_every_year(site: Site, big: Corpus) -> None:
+    years = listings.years_of(big.meetings)
+    assert len(years) > 1 and years == sorted(years, reverse=True)
+    home = home_page(site, title="Records", intro="")
+    newest = [m for m in big.meetings if m.date.year == years[0]]
+    assert home.count("<tr><td>") == len(newest) < len(big.meetings)
+    pages = navigation.generated_pages(big)
+    listed = 0
+    for year in years:
+        src = listings.year_src(urls.HOME, year)
+        assert pages[src][0] == "meetings_year" and f'href="{links_to(site, urls.HOME, src)}"' in home
+        page = render_page(site, *pages[src][:2])
+        listed += page.count("<tr><td>")
+        assert f"Meetings of {year}" in page and 'aria-current="page"' in page
+    assert listed == len(big.meetings)  # every meeting on exactly one year page
+
+
+def links_to(site: Site, from_src: str, to_src: str) -> str:
+    return urls.relative_url(site.urls.page(from_src), site.urls.page(to_src))
+
+
+@pytest.mark.parametrize("kind", ["speaker", "delegation", "theme"])
+def test_a_long_listing_shows_its_newest_year_and_each_year_has_a_page(site: Site, big: Corpus, kind: str) -> None:
+    pages = navigation.generated_pages(big)
+    split = sorted({src.rsplit("/", 1)[0] for src, (k, _, _) in pages.items() if k == f"{kind}_year"})
+    assert split, f"no {kind} listing is long enough to split"
+    for folder in split[:3]:
+        main_src = f"{folder}.md"
+        main_kind, subject, _ = pages[main_src]
+        main = render_page(site, main_kind, subject)
+        year_srcs = sorted((src for src in pages if src.startswith(folder + "/")), reverse=True)
+        newest = render_page(site, *pages[year_srcs[0]][:2])
+        # The page shows what its newest year's page shows, and links each year's page.
+        assert meeting_headings(main) == meeting_headings(newest)
+        for src in year_srcs:
+            assert links_to(site, main_src, src) in links(main), src
+        every = [heading for src in year_srcs for heading in meeting_headings(render_page(site, *pages[src][:2]))]
+        assert len(every) == len(set(every)) > len(meeting_headings(main))  # each meeting in one year only
+        assert len(set(every)) > listings.MAX_LISTED_MEETINGS
+
+
+def test_documents_are_split_by_the_year_of_their_citations(site: Site, big: Corpus) -> None:
+    pages = navigation.generated_pages(big)
+    years = [pages[src][1] for src in pages if pages[src][0] == "documents_year"]
+    assert len(years) > 1
+    main = render_page(site, "documents", None)
+    assert f"Documents the records name, with the paragraphs that cite them in {max(years)}." in main
+    for year in years:
+        assert links_to(site, urls.DOCUMENTS, listings.year_src(urls.DOCUMENTS, year)) in links(main)
+
+
+def test_year_pages_have_their_own_urls(big: Corpus) -> None:
+    assert listings.year_src("speakers/guterres.md", 2024) == "speakers/guterres/2024.md"
+    assert listings.year_src(urls.DOCUMENTS, 2010) == "documents/2010.md"
+    assert listings.year_src(urls.HOME, 2022) == "meetings/2022.md"
+    assert SiteUrls(big).page("speakers/guterres/2024.md") == "speakers/guterres/2024/"
+    assert not Path(ROOT / "docs" / "meetings").exists()  # generated, never written into docs/
+
+
+def test_year_pages_have_titles_and_descriptions(big: Corpus) -> None:
+    from recordkit.metadata import Describer
+
+    metadata = Describer(big, SiteUrls(big), language="en")
+    for src in navigation.year_pages(big):
+        assert metadata.title(src), src
+        described = metadata.page(src)
+        assert described is not None and str(described.description).endswith("."), src
