@@ -298,6 +298,21 @@ def growth_section(growth: list[dict[str, Any]], note: str = "") -> list[str]:
     return out
 
 
+# Sections written by hand (measured by bench/search_compare.py and read by a person): a full run keeps them.
+HAND_WRITTEN = ("## Search",)
+
+
+def with_hand_written(generated: str, previous: str) -> str:
+    """`generated` (a whole BENCHMARKS.md) followed by the hand-written sections of `previous`."""
+    kept = []
+    for heading in HAND_WRITTEN:
+        start = previous.find(f"\n{heading}\n")
+        if start >= 0:
+            end = previous.find("\n## ", start + 1)
+            kept.append(previous[start + 1:end + 1 if end >= 0 else len(previous)].rstrip("\n") + "\n")
+    return "\n".join([generated.rstrip("\n") + "\n", *kept])
+
+
 def splice_growth(text: str, results: dict[str, Any]) -> str:
     """`text` (BENCHMARKS.md) with its Growth section replaced by this run's (BENCH_STEPS=growth)."""
     machine = results["machine"]

@@ -239,12 +239,16 @@ def machine() -> dict[str, str]:
     }
 
 
+def _text(path: Path) -> str:
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
 def main() -> None:
     WORK.mkdir(exist_ok=True)
     out = ROOT / os.environ.get("BENCH_OUT", "BENCHMARKS.md")
     if sys.argv[1:] == ["--report-only"]:  # rewrite BENCHMARKS.md from the last results
         last = json.loads((WORK / "results.json").read_text(encoding="utf-8"))
-        out.write_text(report.markdown(last), encoding="utf-8")
+        out.write_text(report.with_hand_written(report.markdown(last), _text(out)), encoding="utf-8")
         return
     scales = [int(s) for s in os.environ.get("BENCH_SCALES", "10 100 1000").split()]
     steps = set(os.environ.get("BENCH_STEPS", "build readers growth").split())
@@ -266,7 +270,7 @@ def main() -> None:
     results["machine"]["load_after"] = " ".join(f"{value:.1f}" for value in os.getloadavg())
     results["bench_s"] = time.perf_counter() - started
     (WORK / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
-    out.write_text(report.markdown(results), encoding="utf-8")
+    out.write_text(report.with_hand_written(report.markdown(results), _text(out)), encoding="utf-8")
     print(f"[bench] wrote {out.relative_to(ROOT)} and .bench/results.json in {results['bench_s'] / 60:.1f} min")
 
 
