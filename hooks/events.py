@@ -138,7 +138,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     Material's palette and main stylesheets cut to the colours and rules in use (part of every first view)."""
     site = _current().site
     palette.cut_site_palette(Path(config.site_dir), palette.used_colours(config.theme.get("palette") or []))
-    unused_css.cut_site_css(Path(config.site_dir))
+    unused_css.cut_site_css(Path(config.site_dir), [Path(folder) for folder in config.theme.dirs])
     export.write_exports(site.corpus, site.urls, Path(config.site_dir), publisher=config.site_name)
     records = search_records.search_records(search_records.paragraph_views(site.corpus, site.urls))
     try:

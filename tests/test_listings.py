@@ -100,6 +100,20 @@ def test_documents_are_split_by_the_year_of_their_citations(site: Site, big: Cor
     assert f"Documents the records name, with the paragraphs that cite them in {max(years)}." in main
     for year in years:
         assert links_to(site, urls.DOCUMENTS, listings.year_src(urls.DOCUMENTS, year)) in links(main)
+        # A year's page lists the documents cited that year, and no other.
+        page = render_page(site, "documents_year", year)
+        cited = {d for d, paragraphs in big.by_document.items()
+                 if any(big.meeting_by_id[p.meeting_id].date.year == year for p in paragraphs)}
+        assert set(re.findall(r"\{#doc-([^}]+)\}", page)) == cited, year
+
+
+def test_the_shown_year_is_marked_current(site: Site, big: Corpus) -> None:
+    home = home_page(site, title="Records", intro="")
+    newest, older = listings.years_of(big.meetings)[:2]
+    assert re.search(rf'aria-current="true">{newest}</a>', home)  # the home page shows it; it is not that page
+    year_page = render_page(site, "meetings_year", older)
+    assert re.search(rf'aria-current="page">{older}</a>', year_page)
+    assert year_page.count("aria-current") == 1
 
 
 def test_year_pages_have_their_own_urls(big: Corpus) -> None:

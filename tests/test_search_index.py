@@ -73,6 +73,12 @@ class Index:
         assert len(numbers) == entry[0] == len(impacts)
         return dict(zip(numbers, impacts, strict=True))
 
+    def shards(self) -> list[dict[str, Any]]:
+        return [self.json(f"t/{number}.jz") for number in range(len(self.meta["shards"]))]
+
+    def terms(self) -> list[str]:
+        return [term for shard in self.shards() for term in shard if term != search_index.COMPLETIONS_KEY]
+
     def attrs(self, term: str) -> Any:
         entry = self.entry(term)
         assert entry is not None
@@ -127,7 +133,12 @@ def test_accents_are_folded_and_names_find_statements_that_do_not_say_them(index
     assert sg in index.postings("antonio") and sg in index.postings("guterres")
     takasu = number_of(docs, f"{RECORD}concluding-remarks/#p-closing-takasu")
     assert takasu in index.postings("vis vis")  # "vis-à-vis": "a" is a stop word
-    assert not index.postings("the") and not index.postings("António")  # stop words out; terms folded
+    assert not index.postings("the")  # stop words are not indexed
+
+
+def test_every_term_is_folded_and_no_stop_word(index: Index) -> None:
+    for term in index.terms():
+        assert term == normalise(term) and not set(term.split()) & search_index.STOPWORDS, term
 
 
 def test_a_speakers_name_counts_more_than_a_word_of_the_text(index: Index, docs) -> None:
@@ -136,14 +147,32 @@ def test_a_speakers_name_counts_more_than_a_word_of_the_text(index: Index, docs)
     assert guterres[sg] == max(guterres.values())
 
 
-def test_shards_are_small_and_hold_their_terms(index: Index) -> None:
-    for number, key in enumerate(index.meta["shards"]):
+def test_shards_are_small_and_each_term_is_in_the_one_its_longest_key_names(index: Index) -> None:
+    keys = index.meta["shards"]
+    for number, key in enumerate(keys):
         path = index.root / "t" / f"{number}.jz"
-        shard = index.json(f"t/{number}.jz")
-        assert isinstance(shard, dict)
         assert len(gzip.decompress(path.read_bytes())) < 3 * search_index.SHARD_CHARS, path
-        for term in shard:
-            assert term.startswith(key) and shard_of(term, index.keys) == number, (term, key)
+        for term in index.json(f"t/{number}.jz"):
+            if term == search_index.COMPLETIONS_KEY:
+                continue
+            assert term.startswith(key), (term, key)
+            assert not any(term.startswith(other) and len(other) > len(key) for other in keys), (term, key)
+
+
+def test_a_word_being_typed_is_completed_from_its_own_shard(index: Index) -> None:
+    """The commonest completions of a prefix are in the prefix's shard: listed there when they are
+    spread over several shards ("con": "conference", "consensus"...), else that shard holds them all."""
+    terms = [t for t in index.terms() if " " not in t]
+    df = {term: index.entry(term)[0] for term in terms}
+    for prefix in ("co", "con", "pe", "peace", "peaceb", "sec", "hum", "vis", "20"):  # (one letter: never completed)
+        expected = sorted((t for t in terms if t.startswith(prefix) and t != prefix), key=lambda t: (-df[t], t))
+        shard = index.json(f"t/{shard_of(prefix, index.keys)}.jz")
+        listed = shard.get(search_index.COMPLETIONS_KEY, {}).get(prefix)
+        if listed is not None:
+            assert [term for term, _ in listed] == expected[: search_index.COMPLETIONS], prefix
+            assert all(entry == index.entry(term) for term, entry in listed), prefix
+        else:
+            assert set(expected) <= set(shard), prefix
 
 
 def test_attributes_follow_the_postings(index: Index, docs) -> None:
@@ -227,17 +256,31 @@ def test_impact_grows_with_frequency_falls_with_length_and_stays_in_range() -> N
     assert impact(0.01, 10_000, 1) == 1
 
 
-def test_a_large_dictionary_is_split_and_every_term_is_found(tmp_path: Path, corpus, monkeypatch) -> None:
+def test_a_large_dictionary_is_split_and_every_term_and_completion_is_found(tmp_path: Path, corpus,
+                                                                          monkeypatch) -> None:
     monkeypatch.setattr(search_index, "SHARD_CHARS", 2_000)
     records = [search_record(v) for v in paragraph_views(corpus, SiteUrls(corpus))][:60]
     summary = write_index(records, tmp_path / "index")
     small = Index(tmp_path / "index")
     assert summary.records == 60 and summary.shards > 20
+    assert any(" " in key for key in small.meta["shards"])  # word pairs split off shards of their own
     for record_number, record in enumerate(records):
-        for term in words(record.content)[:20]:
+        text_words = words(record.content)
+        also = [word for _, block in record.weighted for word in words(block)]
+        for term in (*text_words, *pairs(text_words), *also):
             assert record_number in small.postings(term), term
-    inline = [t for n in range(summary.shards) for t, e in small.json(f"t/{n}.jz").items() if len(e) > 2]
+    terms = small.terms()
+    inline = [term for term in terms if len(small.entry(term)) > 2]
     assert inline and all(small.entry(term)[0] <= search_index.INLINE_POSTINGS for term in inline)
+    # Every prefix of two letters or more is completed from its own shard, with the commonest words.
+    df = {term: small.entry(term)[0] for term in terms if " " not in term}
+    for prefix in sorted({term[:length] for term in df for length in range(2, len(term))}):
+        expected = sorted((t for t in df if t.startswith(prefix) and t != prefix), key=lambda t: (-df[t], t))
+        shard = small.json(f"t/{shard_of(prefix, small.keys)}.jz")
+        listed = shard.get(search_index.COMPLETIONS_KEY, {}).get(prefix)
+        found = [t for t, _ in listed] if listed is not None else sorted(
+            (t for t in shard if t in df and t.startswith(prefix) and t != prefix), key=lambda t: (-df[t], t))
+        assert found[: search_index.COMPLETIONS] == expected[: search_index.COMPLETIONS], prefix
 
 
 def test_postings_are_read_back_as_written() -> None:

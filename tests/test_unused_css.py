@@ -9,7 +9,9 @@ from pathlib import Path
 from recordkit.unused_css import MAIN_GLOB, cut_css, used_classes
 
 MATERIAL_LIKE = (
-    ":root{--md-admonition-icon--note:url('data:image/svg+xml;x');--md-kept:1px;--md-chained:var(--md-kept)}"
+    '@charset "UTF-8";'
+    ":root{--md-admonition-icon--note:url('data:image/svg+xml;x');--md-kept:1px;--md-chained:var(--md-kept);"
+    "--md-nested:calc(var(--md-kept) * (1 + 2));--md-last:1}"
     "@font-face{font-family:x;src:url(x.woff2)}"
     "body{margin:0}"
     ".md-header,.md-search__form{height:var(--md-chained)}"
@@ -18,6 +20,9 @@ MATERIAL_LIKE = (
     ":is(.md-header,.md-tabs) a{color:blue}"
     ".md-sidebar--secondary:not([hidden]){display:block}"
     ".md-tabs :is(.md-header,.md-nav){color:green}"
+    ":is(.md-gone,.md-away) p,.md-header:where(.md-gone,.md-header) b{color:navy}"
+    '.md-header[title="x),.y"],.md-gone{color:teal}'
+    ".md-header:has(.md-gone){color:olive}"
     "@media print{.md-search{display:none}.md-header{display:none}}"
     "@media screen{@supports (x:y){.md-tooltip{opacity:0}}}"
     "/*# sourceMappingURL=main.css.map*/"
@@ -27,13 +32,17 @@ MATERIAL_LIKE = (
 def test_selectors_naming_an_unused_class_go_and_rules_blocks_and_properties_left_empty_with_them() -> None:
     used = {"md-header", "md-typeset", "md-nav__link", "md-sidebar--secondary"}
     assert cut_css(MATERIAL_LIKE, used) == (
-        ":root{--md-kept:1px;--md-chained:var(--md-kept)}"
+        '@charset "UTF-8";'
+        ":root{--md-kept:1px;--md-chained:var(--md-kept);}"
         "@font-face{font-family:x;src:url(x.woff2)}"
         "body{margin:0}"
         ".md-header{height:var(--md-chained)}"
         ".md-nav__link:not(.md-nav__link--gone){color:red}"  # :not() asks for a class's absence
-        ":is(.md-header,.md-tabs) a{color:blue}"  # one alternative is enough
+        ":is(.md-header,.md-tabs) a{color:blue}"
         ".md-sidebar--secondary:not([hidden]){display:block}"  # "--secondary:" is no custom property
+        ".md-header:where(.md-gone,.md-header) b{color:navy}"  # :is(), :where(): one alternative is enough
+        '.md-header[title="x),.y"]{color:teal}'  # a quoted comma splits nothing
+        ".md-header:has(.md-gone){color:olive}"
         "@media print{.md-header{display:none}}"
     )
 

@@ -3,9 +3,12 @@
 // results on screen; filters and their counts fetch facets.jz and the postings' attributes. None of
 // it grows with the corpus but a word's postings (BENCHMARKS.md, "Search").
 
-const PREFIX_TERMS = 6;     // completions of the word being typed ("peaceb" -> "peacebuilding"...)
 const PREFIX_WEIGHT = 0.5;  // a completion counts half a whole word: words match whole before as prefixes
-const PREFIX_SHARDS = 4;    // a completion is looked for in at most this many shards (short prefixes: fewer)
+
+// `object[key]` if `object` has it as its own (a shard is a plain object: "constructor" is no term).
+function own(object, key) {
+  return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+}
 
 // Lower case, no diacritics, punctuation as spaces: "Vis-à-vis," -> "vis a vis" (as search_index.normalise).
 export function normalise(text) {
@@ -21,7 +24,7 @@ function decode(gaps) {
 }
 
 // A postings file (search_index.postings_bytes): the count, the gaps as LEB128 varints, one byte of impact each.
-function readPostings(bytes) {
+export function readPostings(bytes) {
   let position = 0;
   const next = () => {
     let number = 0;
@@ -89,29 +92,25 @@ export class SearchIndex {
     return -1;
   }
 
-  async entry(term) {
+  shard(term) {
     const number = this.shardOf(term);
-    if (number < 0) return undefined;
-    return (await this.json(`t/${number}.jz`))[term];
+    return number < 0 ? Promise.resolve({}) : this.json(`t/${number}.jz`);
   }
 
-  // The commonest words beginning with `word` (not `word` itself), from the shards that hold them.
+  async entry(term) {
+    return own(await this.shard(term), term);
+  }
+
+  // The commonest words beginning with `word` (not `word` itself), as [term, entry], all from the
+  // word's own shard: it lists them when they are spread over several shards (search_index.py).
   async completions(word) {
-    const numbers = new Set([this.shardOf(word)]);
-    for (const [key, number] of this.shardNumbers) if (key.length > word.length && key.startsWith(word)) numbers.add(number);
-    if (numbers.size > PREFIX_SHARDS) {
-      numbers.clear();
-      numbers.add(this.shardOf(word));
-    }
-    const shards = await Promise.all([...numbers].filter((n) => n >= 0).map((n) => this.json(`t/${n}.jz`)));
-    const found = [];
-    for (const shard of shards) {
-      for (const [term, entry] of Object.entries(shard)) {
-        if (term !== word && term.startsWith(word) && !term.includes(" ")) found.push([term, entry]);
-      }
-    }
+    const shard = await this.shard(word);
+    const listed = own(own(shard, this.meta.completionsKey) || {}, word);
+    if (listed) return listed;
+    const found = Object.entries(shard).filter(([term]) =>
+      term !== word && term.startsWith(word) && !term.includes(" ") && term !== this.meta.completionsKey);
     found.sort((a, b) => b[1][0] - a[1][0] || (a[0] < b[0] ? -1 : 1));
-    return found.slice(0, PREFIX_TERMS);
+    return found.slice(0, this.meta.completions);
   }
 
   async postings(entry) {
@@ -128,12 +127,14 @@ export class SearchIndex {
   }
 
   // -- the query ----------------------------------------------------------------------
-  // The words of `text`, stop words out; the last one is also completed while it is being typed.
+  // The words of `text`, stop words out. Its last word is also completed ("peace" finds
+  // "peacebuilding"), unless the text ends with a space or punctuation or that word is a stop word.
+  // The same text always gives the same results, typed or opened from a shared link.
   parse(text) {
     const all = normalise(text).split(" ").filter(Boolean);
     const words = all.filter((word) => !this.stopwords.has(word));
-    const typing = words.length > 0 && /[\p{L}\p{N}]$/u.test(text);
-    return {words, typing, onlyCommon: all.length > 0 && words.length === 0};
+    const completing = words.length > 0 && words.at(-1) === all.at(-1) && /[\p{L}\p{N}]$/u.test(text);
+    return {words, completing, onlyCommon: all.length > 0 && words.length === 0};
   }
 
   // Fetch what a search of `text` will need (called on each keystroke, before the search runs).
@@ -186,7 +187,7 @@ export class SearchIndex {
     let source; // attributes of a set holding every result (for the counts)
     if (query.words.length) {
       const matches = await Promise.all(query.words.map((word, i) =>
-        this.wordMatches(word, query.typing && i === query.words.length - 1)));
+        this.wordMatches(word, query.completing && i === query.words.length - 1)));
       const pairs = await this.pairScores(query.words);
       const rarest = matches.reduce((a, b) => (b.scores.size < a.scores.size ? b : a));
       const [first, ...rest] = [rarest, ...matches.filter((match) => match !== rarest)];

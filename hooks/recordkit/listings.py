@@ -12,6 +12,7 @@ Plain Python, no MkDocs.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -42,6 +43,11 @@ def years_of(meetings: Iterable[Meeting]) -> list[int]:
 
 def paragraph_years(corpus: Corpus, paragraphs: Iterable[Paragraph]) -> list[int]:
     return years_of(corpus.meeting_by_id[p.meeting_id] for p in paragraphs)
+
+
+def year_counts(corpus: Corpus, paragraphs: Iterable[Paragraph]) -> Counter[int]:
+    """How many of `paragraphs` each year's meetings hold (one pass: a page's years cost no more)."""
+    return Counter(corpus.meeting_by_id[p.meeting_id].date.year for p in paragraphs)
 
 
 def in_year(corpus: Corpus, paragraphs: Iterable[Paragraph], year: int | None) -> list[Paragraph]:

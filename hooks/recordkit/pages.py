@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
@@ -94,10 +94,11 @@ def _by_meeting(site: Site, paragraphs: list[Paragraph], *, statements: bool) ->
 
 
 def _year_links(site: Site, src_uri: str, years: list[int], shown: int | None,
-                count: Callable[[int], int]) -> list[dict[str, Any]]:
-    """A split listing's years, newest first: each with its count and its page (listings.py)."""
-    return [{"year": year, "count": count(year), "url": site.urls.page(listings.year_src(src_uri, year)),
-             "current": year == shown} for year in years]
+                counts: Mapping[int, int], *, year_page: bool) -> list[dict[str, Any]]:
+    """A split listing's years, newest first: each with its count and its page (listings.py). The year
+    shown is "current": the page itself on a year page, the year listed on the listing's own page."""
+    return [{"year": year, "count": counts.get(year, 0), "url": site.urls.page(listings.year_src(src_uri, year)),
+             "current": ("page" if year_page else "true") if year == shown else ""} for year in years]
 
 
 def _shown_year(years: list[int], year: int | None) -> int | None:
@@ -213,7 +214,8 @@ def _meeting_years(site: Site, year: int | None) -> tuple[int | None, list[dict[
     meetings = site.corpus.meetings
     years = listings.years_of(meetings)
     shown = _shown_year(years, year)
-    links = _year_links(site, paths.HOME, years, shown, lambda y: sum(m.date.year == y for m in meetings))
+    links = _year_links(site, paths.HOME, years, shown, Counter(m.date.year for m in meetings),
+                        year_page=year is not None)
     return shown, links
 
 
@@ -282,8 +284,10 @@ def speaker_page(site: Site, speaker: Speaker, year: int | None = None) -> str:
     src_uri = paths.speaker_src(speaker.id)
     return render(site.env, "speaker.md", here=urls.page(listings.year_src(src_uri, year) if year else src_uri),
                   year=year, shown=shown if years else None,
+                  # A speaker's years count statements and mentions: a year may hold only mentions.
                   years=_year_links(site, src_uri, years, shown,
-                                    lambda y: len(corpus.statements(listings.in_year(corpus, every_statement, y)))),
+                                    listings.year_counts(corpus, [*corpus.statements(every_statement), *every_mention]),
+                                    year_page=year is not None),
                   speaker={"name": speaker.name, "full_name": speaker.full_name if speaker.honorific else "",
                            "titles": speaker.titles, "collective": speaker.collective},
                   delegation={"name": delegation.name, "url": urls.delegation(delegation.id)} if delegation else None,
@@ -315,8 +319,8 @@ def delegation_page(site: Site, delegation: Delegation, year: int | None = None)
     return render(site.env, "delegation.md", here=site.urls.page(listings.year_src(src_uri, year) if year else src_uri),
                   delegation=delegation, kind=DELEGATION_KIND_TITLES.get(delegation.kind, delegation.kind)[:-1],
                   year=year, shown=shown if years else None,
-                  years=_year_links(site, src_uri, years, shown,
-                                    lambda y: len(corpus.statements(listings.in_year(corpus, every, y)))),
+                  years=_year_links(site, src_uri, years, shown, listings.year_counts(corpus, corpus.statements(every)),
+                                    year_page=year is not None),
                   speakers=_chips(site, speakers=corpus.speakers_of(every)),
                   count=len(corpus.statements(paragraphs)), groups=_by_meeting(site, paragraphs, statements=True),
                   themes=_chips(site, themes=corpus.themes_in(every)))
@@ -381,7 +385,8 @@ def theme_page(site: Site, theme: Theme, year: int | None = None) -> str:
     src_uri = paths.theme_src(theme.id)
     return render(site.env, "theme.md", here=urls.page(listings.year_src(src_uri, year) if year else src_uri),
                   theme=theme, year=year, shown=shown if years else None,
-                  years=_year_links(site, src_uri, years, shown, lambda y: len(listings.in_year(corpus, every, y))),
+                  years=_year_links(site, src_uri, years, shown, listings.year_counts(corpus, every),
+                                    year_page=year is not None),
                   description=site.text_html(theme.description), count=len(paragraphs), groups=groups,
                   speakers=_chips(site, speakers=corpus.speakers_of(every)), related=related)
 
@@ -394,14 +399,19 @@ def documents_page(site: Site, year: int | None = None) -> str:
     citing = {p.key: p for d in corpus.documents for p in corpus.by_document.get(d, [])}.values()
     years = listings.paragraph_years(corpus, citing)
     shown = _shown_year(years, year)
+    # Split by year, a page lists the documents cited that year (its own page also those never cited).
     documents = [{"id": d.id, "label": d.label, "title": d.title, "url": d.url,
                   "cited": _by_meeting(site, listings.in_year(corpus, corpus.by_document.get(d.id, []), shown),
                                        statements=False)}
                  for d in corpus.documents.values()]
+    if shown is not None:
+        never_cited = {d for d in corpus.documents if not corpus.by_document.get(d)}
+        documents = [d for d in documents if d["cited"] or (year is None and d["id"] in never_cited)]
     src_uri = paths.DOCUMENTS
     return render(site.env, "documents.md", here=site.urls.page(listings.year_src(src_uri, year) if year else src_uri),
                   documents=documents, year=year, shown=shown if years else None,
-                  years=_year_links(site, src_uri, years, shown, lambda y: len(listings.in_year(corpus, citing, y))))
+                  years=_year_links(site, src_uri, years, shown, listings.year_counts(corpus, citing),
+                                    year_page=year is not None))
 
 
 def notes_page(site: Site, meeting: Meeting) -> str:

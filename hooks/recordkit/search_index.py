@@ -19,7 +19,9 @@ whether the host compresses, and the index takes a fifth of the disk. Their name
   once compressed) and the facet values of those paragraphs in `p/<n>.a.jz`.
   Terms are the folded words of a paragraph (text, then its speakers, delegations, themes and
   documents at their weights) and its word pairs ("agenda 2063": consecutive words of the text,
-  stop words left out), which rank phrases first; a pair lives in its first word's shard.
+  stop words left out), which rank phrases first. A shard also holds, under the key
+  `COMPLETIONS_KEY`, the commonest completions of each prefix whose completions are spread over
+  several shards (a word being typed, "con", is completed from its own shard alone).
 - `facets.jz`, fetched for filters and their counts only: every facet's labels and counts;
   `v/<facet>/<i>.pz` and `.a.jz`: a facet value's paragraphs (impacts 0), as a term's.
 - `d/<k>/<doc>.jz`: what a result shows (URL, text, meeting, part, speaker, number), fetched
@@ -34,7 +36,9 @@ Plain Python, no MkDocs. The tokeniser must agree with docs/javascripts/search-e
 
 from __future__ import annotations
 
+import bisect
 import gzip
+import heapq
 import itertools
 import json
 import math
@@ -61,6 +65,8 @@ STOPWORDS = frozenset((
 SHARD_CHARS = 24_000  # a dictionary shard's target size, uncompressed (about 6 KiB compressed)
 INLINE_POSTINGS = 8  # a term in at most this many paragraphs keeps its postings in its shard
 DOCS_PER_FOLDER = 1000
+COMPLETIONS = 6  # completions of the word being typed ("peaceb" -> "peacebuilding"...), commonest first
+COMPLETIONS_KEY = "\u0000"  # never a term: normalise() makes every control character a space
 
 # BM25 (Robertson): saturation K1, length normalisation B. Chosen on the query table
 # (tests/browser/test_search.py, 47 rows, all within their rank for K1 1.8 to 2.4 with B 0.1 to 0.2;
@@ -154,7 +160,7 @@ def _gaps(docs: Sequence[int]) -> list[int]:
 def _write(path: Path, data: bytes) -> None:
     """`data`, gzip-compressed (no timestamp: two builds write the same bytes)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    path.write_bytes(gzip.compress(data, compresslevel=6, mtime=0))  # 9 is 2x slower for 1% less
 
 
 def _dump(path: Path, value: object) -> None:
@@ -266,19 +272,48 @@ def write_index(records: Sequence[SearchRecord], output: Path) -> IndexSummary:
 
     sizes = {term: len(term) + len(json.dumps(entry, separators=(",", ":"))) for term, entry in entries.items()}
     keys = _shard_keys(sizes)
-    shards: list[dict[str, list[object]]] = [{} for _ in keys]
+    shards: list[dict[str, object]] = [{} for _ in keys]
     numbered = {key: number for number, key in enumerate(keys)}
     for term, entry in entries.items():
         shards[shard_of(term, numbered)][term] = entry
+    completions: list[dict[str, list[list[object]]]] = [{} for _ in keys]
+    for prefix, completed in _spread_completions(entries, keys).items():
+        completions[shard_of(prefix, numbered)][prefix] = completed
+    for shard, completed_here in zip(shards, completions, strict=True):
+        if completed_here:
+            shard[COMPLETIONS_KEY] = completed_here
     for number, shard in enumerate(shards):
         _dump(output / "t" / f"{number}.jz", shard)
 
     _write_facets(output, facets, len(records))
     opening = {"format": FORMAT, "records": len(records), "stopwords": sorted(STOPWORDS), "shards": keys,
-               "docsPerFolder": DOCS_PER_FOLDER, "impactLevels": IMPACT_LEVELS}
+               "docsPerFolder": DOCS_PER_FOLDER, "impactLevels": IMPACT_LEVELS, "completions": COMPLETIONS,
+               "completionsKey": COMPLETIONS_KEY}
     (output / "index.json").write_text(json.dumps(opening, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return IndexSummary(records=len(records), terms=len(entries), shards=len(keys),
                         files=sum(1 for path in output.rglob("*") if path.is_file()))
+
+
+def _spread_completions(entries: dict[str, list[object]], keys: Sequence[str]) -> dict[str, list[list[object]]]:
+    """For each prefix that begins a longer shard key (its completions are in several shards): its
+    commonest completions, [term, entry], words only (no pairs)."""
+    words_only = sorted(term for term in entries if " " not in term)
+    prefixes = {key[:length] for key in keys for length in range(2, len(key))}
+    spread: dict[str, list[list[object]]] = {}
+    for prefix in sorted(prefixes):
+        start = bisect.bisect_left(words_only, prefix)
+        end = bisect.bisect_left(words_only, prefix + "\uffff")
+        found = [term for term in words_only[start:end] if term != prefix]
+        commonest = heapq.nsmallest(COMPLETIONS, found, key=lambda term: (-_df(entries[term]), term))
+        if commonest:
+            spread[prefix] = [[term, entries[term]] for term in commonest]
+    return spread
+
+
+def _df(entry: list[object]) -> int:
+    df = entry[0]
+    assert isinstance(df, int)
+    return df
 
 
 def _write_facets(output: Path, facets: _Facets, count: int) -> None:

@@ -2,39 +2,35 @@
 
 Material ships one main.css for every component it has: admonitions, code
 highlighting, tabs, its own search, versions, blog posts, consent banners...
-This site uses a few: the rest was 8 of its 22.8 KiB compressed, in every first
-view (BENCHMARKS.md). After the build, a selector is dropped when it names a
+This site uses a few: the rest was 9 of its 22.8 KiB compressed, in every first
+view (BENCHMARKS.md). After the build, a selector is dropped when it needs a
 class that no page's HTML holds and no script of the site mentions (Material's
-bundle adds classes at run time: any word of its text counts as used, so a
+bundle adds classes at run time: any word of a script counts as used, so a
 class it may add is kept); a rule goes with its last selector, an @media block
-with its last rule, and a custom property with its last use. Computed from the
-built site at every build: a record that starts using admonitions gets their
-rules back. The file is rewritten in place, under Material's own hashed name.
+with its last rule, and a custom property with its last reader (the CSS itself,
+a script, or another stylesheet: the palette's dark scheme reads Material's).
+Computed from the built site at every build, always from Material's own file
+(the theme's, not the copy in site/, which a dirty build does not replace): a
+record that starts using admonitions gets their rules back.
 
-Plain Python, no MkDocs.
+Plain Python, no MkDocs. tests/browser/test_unused_css.py checks that the pages
+look, pixel for pixel, as they do with Material's whole stylesheet.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-
-from .palette import _blocks
 
 MAIN_GLOB = "assets/stylesheets/main.*.min.css"
 _CLASS_ATTRIBUTE = re.compile(r"""class=["']([^"']*)["']""")
 _INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S)
 _CLASS_IN_SELECTOR = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
-# Classes inside :not() need not be on a page (".a:not(.b)" matches where .b is absent), nor each one
-# inside :is(), :where() or :has() (alternatives): such selectors are judged by their other classes only.
-_NOT_REQUIRED = re.compile(r":(?:not|is|where|has)\((?:[^()]|\([^()]*\))*\)")
+_ATTRIBUTE = re.compile(r"""\[(?:"[^"]*"|'[^']*'|[^\]"'])*\]""")  # [title=".x"]: no class in it
 _WORD = re.compile(r"[A-Za-z_][\w-]*")
-# A custom property's declaration: its value may hold quoted strings and parentheses with ";" inside
-# (Material's icons are url('data:image/svg+xml;charset=utf-8,<svg...>')).
-# (A declaration starts a block or follows a ";": ".md-sidebar--secondary:not(...)" is a selector.)
-_PROPERTY = re.compile(r"""(?<=[{;])(--[\w-]+):(?:'[^']*'|"[^"]*"|\((?:'[^']*'|"[^"]*"|[^()'"])*\)|[^;{}()'"])*;?""")
 _PROPERTY_USE = re.compile(r"var\((--[\w-]+)")
+_PROPERTY_NAME = re.compile(r"--[\w-]+")
 
 
 def used_classes(html_pages: Iterable[str], scripts: Iterable[str]) -> set[str]:
@@ -52,7 +48,7 @@ def used_classes(html_pages: Iterable[str], scripts: Iterable[str]) -> set[str]:
 
 
 def cut_css(css: str, used: set[str], readers: str = "") -> str:
-    """`css` without the selectors naming a class not in `used`, nor the rules, blocks and custom
+    """`css` without the selectors needing a class not in `used`, nor the rules, blocks and custom
     properties left without use (`readers`: the scripts and other stylesheets, which may read them);
     comments dropped (the source map would no longer match)."""
     css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
@@ -60,58 +56,126 @@ def cut_css(css: str, used: set[str], readers: str = "") -> str:
     return _without_unused_properties(kept, readers)
 
 
-def cut_site_css(site_dir: Path) -> list[Path]:
-    """Cut Material's main stylesheet in `site_dir` to what its pages and scripts use; the files cut.
-    A custom property is kept while any script or other stylesheet (the palette's dark scheme,
-    record.css) reads it."""
+def cut_site_css(site_dir: Path, theme_dirs: Sequence[Path]) -> list[Path]:
+    """Cut Material's main stylesheet in `site_dir`, from the theme's own copy found in `theme_dirs`,
+    to what the site's pages and scripts use; the files cut."""
     pages = (path.read_text(encoding="utf-8") for path in site_dir.rglob("*.html"))
     script_text = "\n".join(path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.js")))
     used = used_classes(pages, [script_text])
     cut = sorted(site_dir.glob(MAIN_GLOB))
     others = "\n".join(path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.css")) if path not in cut)
     for path in cut:
-        path.write_text(cut_css(path.read_text(encoding="utf-8"), used, f"{script_text}\n{others}"), encoding="utf-8")
+        relative = path.relative_to(site_dir)
+        original = next((folder / relative for folder in theme_dirs if (folder / relative).is_file()), path)
+        path.write_text(cut_css(original.read_text(encoding="utf-8"), used, f"{script_text}\n{others}"),
+                        encoding="utf-8")
     return cut
 
 
+# -- reading CSS: blocks, selectors, declarations, each aware of quotes and nesting ---------------------
+
+
+def _scan(text: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, depth of (), [] and {} before it) for each character outside quoted strings."""
+    depth, quote = 0, ""
+    for index, char in enumerate(text):
+        if quote:
+            if char == quote and text[index - 1] != "\\":
+                quote = ""
+            continue
+        if char in "\"'":
+            quote = char
+            continue
+        yield index, char, depth
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+
+
+def _blocks(css: str) -> list[str]:
+    """The top-level rules and at-rules of `css`, each with its whole (nested) body."""
+    blocks, start = [], 0
+    for index, char, depth in _scan(css):
+        if (char == "}" and depth == 1) or (char == ";" and depth == 0):  # a rule, or @charset "UTF-8";
+            blocks.append(css[start:index + 1].strip())
+            start = index + 1
+    return blocks
+
+
+def _split(text: str) -> list[str]:
+    """`text` split at its top-level commas (not those inside (), [] or quotes)."""
+    parts, start = [], 0
+    for index, char, depth in _scan(text):
+        if char == "," and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return parts
+
+
+def _needed(selector: str, used: set[str]) -> bool:
+    """Whether `selector` can match a page whose classes are `used`. Classes inside :not() or :has()
+    are not required; :is() and :where() need one alternative that can match."""
+    plain, index = [], 0
+    for match in re.finditer(r":(not|has|is|where)\(", selector):
+        if match.start() < index:
+            continue  # inside a pseudo-class already judged
+        end = _closing(selector, match.end() - 1)
+        plain.append(selector[index:match.start()])
+        inner = selector[match.end():end]
+        if match.group(1) in ("is", "where") and not any(_needed(part, used) for part in _split(inner)):
+            return False
+        index = end + 1
+    plain.append(selector[index:])
+    return set(_CLASS_IN_SELECTOR.findall(_ATTRIBUTE.sub("", "".join(plain)))) <= used
+
+
+def _closing(text: str, opening: int) -> int:
+    """The index of the parenthesis closing the one at `opening`."""
+    for index, char, depth in _scan(text[opening:]):
+        if char == ")" and depth == 1:
+            return opening + index
+    return len(text) - 1
+
+
 def _kept(block: str, used: set[str]) -> str:
-    head, _, body = block.partition("{")
+    head, brace, body = block.partition("{")
     at_rule = head.lstrip()
+    if not brace:
+        return block  # @charset
     if at_rule.startswith("@"):
         if not at_rule.startswith(("@media", "@supports")):
             return block  # @font-face, @keyframes...: no selectors to judge
         inner = "".join(_kept(rule, used) for rule in _blocks(body[:-1]))
         return f"{head}{{{inner}}}" if inner else ""
-    selectors = [s for s in _selectors(head) if set(_CLASS_IN_SELECTOR.findall(_NOT_REQUIRED.sub("", s))) <= used]
+    selectors = [selector for selector in _split(head) if _needed(selector, used)]
     return f"{','.join(selectors)}{{{body}" if selectors else ""
 
 
-def _selectors(head: str) -> list[str]:
-    """A selector list split at its top-level commas (not those inside :is(), :not() or [...])."""
-    parts, depth, start = [], 0, 0
-    for index, char in enumerate(head):
-        if char in "([":
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-        elif char == "," and depth == 0:
-            parts.append(head[start:index])
-            start = index + 1
-    parts.append(head[start:])
-    return parts
+def _declarations(css: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, name) of each custom property declaration ("--name:value;"), its ";" included.
+    A declaration follows a "{" or a ";" and ends at the ";" or "}" of its own level: a ";" inside
+    url('data:...;...') or var(--a, (...)) does not end it."""
+    open_at: tuple[int, str, int] | None = None  # (start, name, depth of the declaration's characters)
+    for index, char, depth in _scan(css):
+        if open_at is not None and char in ";}" and depth == open_at[2]:
+            yield open_at[0], index + 1 if char == ";" else index, open_at[1]
+            open_at = None
+        if open_at is None and char in "{;":
+            match = _PROPERTY_NAME.match(css, index + 1)
+            if match and css.startswith(":", match.end()):
+                open_at = (index + 1, match.group(0), depth + 1 if char == "{" else depth)
 
 
 def _without_unused_properties(css: str, readers: str) -> str:
     """Drop custom property declarations nothing reads (var() in the CSS, a script or another
     stylesheet), until none is left."""
     while True:
-        defined = {match.group(1) for match in _PROPERTY.finditer(css)}
-        read = set(_PROPERTY_USE.findall(css)) | set(re.findall(r"--[\w-]+", readers))
-        unused = defined - read
+        declared = list(_declarations(css))
+        read = set(_PROPERTY_USE.findall(css)) | set(_PROPERTY_NAME.findall(readers))
+        unused = [(start, end) for start, end, name in declared if name not in read]
         if not unused:
             return css
-        css = _PROPERTY.sub(_dropping(unused), css)
-
-
-def _dropping(names: set[str]) -> Callable[[re.Match[str]], str]:
-    return lambda match: "" if match.group(1) in names else match.group(0)
+        for start, end in reversed(unused):
+            css = css[:start] + css[end:]

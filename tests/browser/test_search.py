@@ -11,6 +11,7 @@ keyboard alone, a phone.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
@@ -18,7 +19,7 @@ from urllib.parse import urlencode
 import pytest
 
 from browser.conftest import PART, PHONE, assert_paragraph_shown
-from recordkit.search_index import normalise
+from recordkit.search_index import normalise, postings_bytes
 
 pytestmark = pytest.mark.browser
 
@@ -203,6 +204,29 @@ def test_the_dialog_reads_words_as_the_index_wrote_them(page: Any, base_url: str
     got = page.evaluate("async (texts) => { const engine = await import(new URL('javascripts/search-engine.js', "
                         "document.baseURI)); return texts.map(engine.normalise); }", texts)
     assert got == [normalise(text) for text in texts]
+
+
+def test_the_dialog_reads_postings_as_the_index_wrote_them(page: Any, base_url: str) -> None:
+    gaps, impacts = [0, 1, 127, 128, 300, 2**20, 2**35], [1, 99, 50, 2, 3, 4, 5]
+    written = list(postings_bytes(gaps, impacts))
+    page.goto(base_url)
+    read = page.evaluate("async (bytes) => { const engine = await import(new URL('javascripts/search-engine.js', "
+                         "document.baseURI)); const {docs, impacts} = engine.readPostings(new Uint8Array(bytes)); "
+                         "return [docs, [...impacts]]; }", written)
+    assert read == [list(itertools.accumulate(gaps)), impacts]
+
+
+def test_a_word_being_typed_is_completed(page: Any) -> None:
+    """"con" finds "conference", "consensus"...: completions spread over several shards of the index."""
+    results = type_query(page, "con")
+    assert len(results) >= 5, results
+    assert not type_query(page, "con ")  # a space ends the word: "con" itself is in no paragraph
+
+
+def test_words_that_are_names_of_javascript_properties_are_only_words(page: Any) -> None:
+    for word in ("constructor", "__proto__", "hasOwnProperty"):
+        assert type_query(page, word) == [], word
+        assert page.locator("[data-rk-status]").inner_text() == "No matching paragraph."
 
 
 def test_each_result_shows_meeting_part_speaker_and_number(page: Any) -> None:
