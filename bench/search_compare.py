@@ -118,7 +118,12 @@ def query_once(browser: Any, server: Any, engine: str, query: str, *, phone: boo
     page.keyboard.type(query[:-1], delay=30)
     page.evaluate(_WATCH, [engine, query])
     page.keyboard.type(query[-1])
-    ms = page.evaluate("window.__searchDone")
+    # A query an engine shows nothing for (Material's, "Cyprus") never settles: 20 s, then "no results".
+    ms = page.evaluate("Promise.race([window.__searchDone, new Promise(r => setTimeout(() => r(null), 20000))])")
+    if ms is None:
+        context.close()
+        server.sent.clear()
+        return {"ms": None, "bytes": None, "settled_bytes": None, "done_ms": None, "page_bytes": before, "results": []}
     fetched = sum(size for _, size in server.sent)
     done_ms, settled = None, fetched
     if engine == "material":  # Material re-renders as its worker answers: judge once the list is stable
@@ -154,9 +159,11 @@ def table_precision(browser: Any, server: Any, engine: str) -> dict[str, Any]:
 
 
 def timings(browser: Any, server: Any, engine: str, *, phone: bool = False) -> dict[str, Any]:
-    runs = [query_once(browser, server, engine, query, phone=phone) for query in TIMED_QUERIES]
+    every = [query_once(browser, server, engine, query, phone=phone) for query in TIMED_QUERIES]
+    runs = [r for r in every if r["ms"] is not None]  # queries that showed something
     return {"queries": {q: {key: r[key] for key in ("ms", "bytes", "settled_bytes", "done_ms")}
-                        for q, r in zip(TIMED_QUERIES, runs, strict=True)},
+                        for q, r in zip(TIMED_QUERIES, every, strict=True)},
+            "nothing_shown": [q for q, r in zip(TIMED_QUERIES, every, strict=True) if r["ms"] is None],
             "median_ms": statistics.median(r["ms"] for r in runs), "max_ms": max(r["ms"] for r in runs),
             "max_bytes": max(r["bytes"] for r in runs),
             "max_settled_bytes": max(r["settled_bytes"] for r in runs),
