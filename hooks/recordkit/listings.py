@@ -50,6 +50,14 @@ def year_counts(corpus: Corpus, paragraphs: Iterable[Paragraph]) -> Counter[int]
     return Counter(corpus.meeting_by_id[p.meeting_id].date.year for p in paragraphs)
 
 
+def by_year(corpus: Corpus, paragraphs: Iterable[Paragraph]) -> dict[int, list[Paragraph]]:
+    """`paragraphs` grouped by the year of their meeting, each group in the given order."""
+    groups: dict[int, list[Paragraph]] = {}
+    for paragraph in paragraphs:
+        groups.setdefault(corpus.meeting_by_id[paragraph.meeting_id].date.year, []).append(paragraph)
+    return groups
+
+
 def in_year(corpus: Corpus, paragraphs: Iterable[Paragraph], year: int | None) -> list[Paragraph]:
     """`paragraphs` of meetings held in `year` (all of them for None)."""
     return [p for p in paragraphs if year is None or corpus.meeting_by_id[p.meeting_id].date.year == year]

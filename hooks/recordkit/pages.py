@@ -39,10 +39,18 @@ class Site:
     env: Environment = field(default_factory=environment)
     linker: DocumentLinker = field(init=False)
     text_template: Template = field(init=False)
+    # What a listing's pages share (its years, its groups by year, its chips): computed once for the
+    # listing's own page and all its year pages, so a long listing costs no more than one pass each.
+    _memo: dict[tuple[str, ...], Any] = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.linker = DocumentLinker(self.corpus.documents.values())
         self.text_template = self.env.get_template("text.html")
+
+    def memo(self, key: tuple[str, ...], compute: Callable[[], Any]) -> Any:
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def text_html(self, text: str) -> Markup:
         """The text escaped, each document citation a link (templates/text.html)."""
@@ -99,6 +107,22 @@ def _year_links(site: Site, src_uri: str, years: list[int], shown: int | None,
     shown is "current": the page itself on a year page, the year listed on the listing's own page."""
     return [{"year": year, "count": counts.get(year, 0), "url": site.urls.page(listings.year_src(src_uri, year)),
              "current": ("page" if year_page else "true") if year == shown else ""} for year in years]
+
+
+@dataclass(frozen=True)
+class _Split:
+    """A listing's paragraphs by year (listings.py); `years` is [] when it is listed whole."""
+
+    years: list[int]
+    groups: dict[int, list[Paragraph]]
+
+    def shown(self, paragraphs: list[Paragraph], year: int | None) -> list[Paragraph]:
+        return paragraphs if year is None else self.groups.get(year, [])
+
+
+def _split(site: Site, key: tuple[str, ...], paragraphs: list[Paragraph]) -> _Split:
+    return site.memo(("split", *key), lambda: _Split(listings.paragraph_years(site.corpus, paragraphs),
+                                                     listings.by_year(site.corpus, paragraphs)))
 
 
 def _shown_year(years: list[int], year: int | None) -> int | None:
@@ -270,10 +294,11 @@ def speaker_page(site: Site, speaker: Speaker, year: int | None = None) -> str:
     every_statement = corpus.by_speaker.get(speaker.id, [])
     spoken = {p.key for p in every_statement}
     every_mention = [p for p in corpus.by_mention.get(speaker.id, []) if p.key not in spoken]
-    years = listings.paragraph_years(corpus, [*every_statement, *every_mention])
+    split = _split(site, ("speaker", speaker.id), [*every_statement, *every_mention])
+    years = split.years
     shown = _shown_year(years, year)
-    statements = listings.in_year(corpus, every_statement, shown)
-    mentions = listings.in_year(corpus, every_mention, shown)
+    statements = _split(site, ("speaker-statements", speaker.id), every_statement).shown(every_statement, shown)
+    mentions = _split(site, ("speaker-mentions", speaker.id), every_mention).shown(every_mention, shown)
     roles = []
     for meeting in corpus.meetings:
         role = corpus.role_in(meeting, speaker.id)
@@ -285,8 +310,9 @@ def speaker_page(site: Site, speaker: Speaker, year: int | None = None) -> str:
     return render(site.env, "speaker.md", here=urls.page(listings.year_src(src_uri, year) if year else src_uri),
                   year=year, shown=shown if years else None,
                   # A speaker's years count statements and mentions: a year may hold only mentions.
-                  years=_year_links(site, src_uri, years, shown,
-                                    listings.year_counts(corpus, [*corpus.statements(every_statement), *every_mention]),
+                  years=_year_links(site, src_uri, years, shown, site.memo(
+                                        ("speaker-counts", speaker.id), lambda: listings.year_counts(
+                                            corpus, [*corpus.statements(every_statement), *every_mention])),
                                     year_page=year is not None),
                   speaker={"name": speaker.name, "full_name": speaker.full_name if speaker.honorific else "",
                            "titles": speaker.titles, "collective": speaker.collective},
@@ -294,7 +320,8 @@ def speaker_page(site: Site, speaker: Speaker, year: int | None = None) -> str:
                   roles=roles, count=len(corpus.statements(statements)),
                   groups=_by_meeting(site, statements, statements=True),
                   mentions=_by_meeting(site, mentions, statements=False), mention_count=len(mentions),
-                  themes=_chips(site, themes=corpus.themes_in(every_statement)))
+                  themes=site.memo(("speaker-themes", speaker.id),
+                                   lambda: _chips(site, themes=corpus.themes_in(every_statement))))
 
 
 def delegations_index(site: Site) -> str:
@@ -312,18 +339,23 @@ def delegations_index(site: Site) -> str:
 def delegation_page(site: Site, delegation: Delegation, year: int | None = None) -> str:
     corpus = site.corpus
     every = corpus.by_delegation.get(delegation.id, [])
-    years = listings.paragraph_years(corpus, every)
+    split = _split(site, ("delegation", delegation.id), every)
+    years = split.years
     shown = _shown_year(years, year)
-    paragraphs = listings.in_year(corpus, every, shown)
+    paragraphs = split.shown(every, shown)
     src_uri = paths.delegation_src(delegation.id)
     return render(site.env, "delegation.md", here=site.urls.page(listings.year_src(src_uri, year) if year else src_uri),
                   delegation=delegation, kind=DELEGATION_KIND_TITLES.get(delegation.kind, delegation.kind)[:-1],
                   year=year, shown=shown if years else None,
-                  years=_year_links(site, src_uri, years, shown, listings.year_counts(corpus, corpus.statements(every)),
+                  years=_year_links(site, src_uri, years, shown, site.memo(
+                                        ("delegation-counts", delegation.id),
+                                        lambda: listings.year_counts(corpus, corpus.statements(every))),
                                     year_page=year is not None),
-                  speakers=_chips(site, speakers=corpus.speakers_of(every)),
+                  speakers=site.memo(("delegation-speakers", delegation.id),
+                                     lambda: _chips(site, speakers=corpus.speakers_of(every))),
                   count=len(corpus.statements(paragraphs)), groups=_by_meeting(site, paragraphs, statements=True),
-                  themes=_chips(site, themes=corpus.themes_in(every)))
+                  themes=site.memo(("delegation-themes", delegation.id),
+                                   lambda: _chips(site, themes=corpus.themes_in(every))))
 
 
 # -- themes ---------------------------------------------------------------------------------
@@ -369,9 +401,10 @@ def _count_columns(corpus: Corpus) -> _Columns:
 def theme_page(site: Site, theme: Theme, year: int | None = None) -> str:
     corpus, urls = site.corpus, site.urls
     every = corpus.by_theme.get(theme.id, [])
-    years = listings.paragraph_years(corpus, every)
+    split = _split(site, ("theme", theme.id), every)
+    years = split.years
     shown = _shown_year(years, year)
-    paragraphs = listings.in_year(corpus, every, shown)
+    paragraphs = split.shown(every, shown)
     groups = []
     for meeting, in_meeting in _meeting_groups(site, paragraphs):
         parts = []
@@ -380,15 +413,18 @@ def theme_page(site: Site, theme: Theme, year: int | None = None) -> str:
             part = corpus.part_of[listed[0].key]
             parts.append({"id": part_id, "title": part.display_title, "refs": [_ref(site, p) for p in listed]})
         groups.append({"id": meeting.id, "title": meeting.short_title, "parts": parts})
-    related = [{"url": urls.theme(other.id), "label": other.label, "count": count}
-               for other, count in corpus.related_themes(theme.id)]
+    related = site.memo(("theme-related", theme.id), lambda: [
+        {"url": urls.theme(other.id), "label": other.label, "count": count}
+        for other, count in corpus.related_themes(theme.id)])
     src_uri = paths.theme_src(theme.id)
     return render(site.env, "theme.md", here=urls.page(listings.year_src(src_uri, year) if year else src_uri),
                   theme=theme, year=year, shown=shown if years else None,
-                  years=_year_links(site, src_uri, years, shown, listings.year_counts(corpus, every),
+                  years=_year_links(site, src_uri, years, shown,
+                                    site.memo(("theme-counts", theme.id), lambda: listings.year_counts(corpus, every)),
                                     year_page=year is not None),
                   description=site.text_html(theme.description), count=len(paragraphs), groups=groups,
-                  speakers=_chips(site, speakers=corpus.speakers_of(every)), related=related)
+                  speakers=site.memo(("theme-speakers", theme.id),
+                                     lambda: _chips(site, speakers=corpus.speakers_of(every))), related=related)
 
 
 # -- documents, notes, downloads ----------------------------------------------------------------------
