@@ -298,6 +298,8 @@ def growth_section(growth: list[dict[str, Any]], note: str = "") -> list[str]:
     return out
 
 
+# Where the hand-written reading of the Growth section starts (a growth run keeps it).
+HAND_NOTES = "What this says (written by hand"
 # Sections written by hand (measured by bench/search_compare.py and read by a person): a full run keeps them.
 HAND_WRITTEN = ("## Search",)
 
@@ -325,6 +327,10 @@ def splice_growth(text: str, results: dict[str, Any]) -> str:
     if start < 0:
         return text.rstrip("\n") + "\n\n" + section
     end = text.find("\n## ", start + 1)
+    old = text[start:end if end >= 0 else len(text)]
+    hand = old.find(HAND_NOTES)  # the section's hand-written reading stays, after the new figures
+    if hand >= 0:
+        section += old[hand:].strip("\n") + "\n\n"
     return text[:start + 1] + section + (text[end + 1:] if end >= 0 else "")
 
 
