@@ -193,7 +193,10 @@ def test_facet_values_list_their_paragraphs_and_count_them(index: Index, docs, c
     assert isinstance(facets, dict)
     assert facets["names"] == ["meeting", "year", "kind", "part", "speaker", "delegation", "theme"]
     guterres = facets["labels"]["speaker"].index("António Guterres")
-    gaps, _ = read_postings(gzip.decompress((index.root / f"v/speaker/{guterres}.pz").read_bytes()))
+    listed = index.json(f"v/speaker/{guterres}.jz")
+    gaps = listed["d"]
+    assert listed["a"]["speaker"] == [guterres] * len(gaps) or all(
+        guterres == value or guterres in value for value in listed["a"]["speaker"])
     numbers = [sum(gaps[: i + 1]) for i in range(len(gaps))]
     said = sorted(doc["number_in_index"] for doc in docs.values() if "António Guterres" in doc["speaker"].split(", "))
     assert numbers == said and facets["counts"]["speaker"][guterres] == len(said)

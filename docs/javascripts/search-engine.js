@@ -242,8 +242,7 @@ export class SearchIndex {
       await Promise.all(labels.map(async (label) => {
         const value = facets.indexOf[name]?.get(label);
         if (value === undefined) return;
-        const {docs: listed} = await this.postingsFile(`v/${name}/${value}.pz`);
-        for (const doc of listed) docs.add(doc);
+        for (const doc of decode((await this.json(`v/${name}/${value}.jz`)).d)) docs.add(doc);
       }));
       return [name, docs];
     }));
@@ -264,9 +263,8 @@ export class SearchIndex {
     await Promise.all(chosen.flatMap(([name, labels]) => labels.map(async (label) => {
       const value = facets.indexOf[name]?.get(label);
       if (value === undefined) return;
-      const [{docs}, attrs] = await Promise.all([this.postingsFile(`v/${name}/${value}.pz`),
-        this.json(`v/${name}/${value}.a.jz`)]);
-      docs.forEach((doc, i) => rows.set(doc, [attrs, i]));
+      const file = await this.json(`v/${name}/${value}.jz`);
+      decode(file.d).forEach((doc, i) => rows.set(doc, [file.a, i]));
     })));
     return rows;
   }
