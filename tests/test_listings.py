@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import synth
 
 MEETINGS = 40
+pytestmark = pytest.mark.xdist_group("synthetic-40")  # one worker makes the corpus, once
 
 
 @pytest.fixture(scope="module")
