@@ -2,9 +2,10 @@
 
 Why not Pagefind (BENCHMARKS.md, "Search"): Pagefind loads a metadata file with a hash and word
 count for every record before the first search, 1 MiB at 1,000 meetings, and scores every record
-its words match in its worker. Here nothing grows with the corpus before a query: ranking needs no
-per-record table, because each posting carries its own precomputed score (an "impact": BM25's term
-weight, document length included, quantised to 1..99), and the dialog adds them up per paragraph.
+its words match in its worker. Here a query fetches index.json (its shard keys: 0.8 KiB at 1,000
+meetings) and what its own words need: ranking needs no per-record table, because each posting
+carries its own precomputed score (an "impact": BM25's term weight, document length included,
+quantised to 1..99), and the dialog adds them up per paragraph.
 
 Layout under `OUTPUT_DIR`. Every file but index.json is gzip-compressed here, by us (the dialog
 inflates it with the browser's DecompressionStream), so what a query downloads does not depend on
@@ -41,7 +42,6 @@ import gzip
 import heapq
 import itertools
 import json
-import math
 import re
 import shutil
 import unicodedata
@@ -361,7 +361,3 @@ def _shown(record: SearchRecord) -> dict[str, str]:
             "meeting": meta.get("meeting", ""), "part": meta.get("part", ""), "speaker": meta.get("speaker", ""),
             "number": meta.get("number", ""), "date": meta.get("date", "")}
 
-
-def idf(df: int, records: int) -> float:
-    """BM25's idf, as the dialog computes it from a term's df (here for tests and the benchmark)."""
-    return math.log(1 + (records - df + 0.5) / (df + 0.5))
