@@ -137,8 +137,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Each meeting's open data beside its pages, the search index from the same model, and
     Material's palette and main stylesheets cut to the colours and rules in use (part of every first view)."""
     site = _current().site
-    palette.cut_site_palette(Path(config.site_dir), palette.used_colours(config.theme.get("palette") or []))
-    unused_css.cut_site_css(Path(config.site_dir), [Path(folder) for folder in config.theme.dirs])
+    theme_dirs = [Path(folder) for folder in config.theme.dirs]
+    palette.cut_site_palette(Path(config.site_dir), palette.used_colours(config.theme.get("palette") or []),
+                             theme_dirs)
+    unused_css.cut_site_css(Path(config.site_dir), theme_dirs)
     export.write_exports(site.corpus, site.urls, Path(config.site_dir), publisher=config.site_name)
     records = search_records.search_records(search_records.paragraph_views(site.corpus, site.urls))
     try:

@@ -4,16 +4,18 @@ Material links one palette.css for every site that sets `theme.palette`: the dar
 (slate) scheme, plus rules for each of its 21 named primary and accent colours.
 This site uses its own colours (`custom`, in record.css), so all but the scheme's
 rules are bytes every first view downloads for nothing: 1.4 of its 2.0 KiB compressed.
-The file is cut after the build, in place under its own hashed name, from the copy
-Material wrote: nothing of Material's is copied into the repository, and a new
-Material release is cut the same way.
+The file is cut after the build, in place under its own hashed name, from the theme's
+own copy: nothing of Material's is copied into the repository, and a new Material
+release is cut the same way.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+
+from .css import blocks, theme_original, without_comments
 
 PALETTE_GLOB = "assets/stylesheets/palette.*.min.css"
 _NAMED_COLOUR = re.compile(r"data-md-color-(?:primary|accent)=[\"']?([\w-]+)")
@@ -28,36 +30,25 @@ def used_colours(palette_config: Iterable[Mapping[str, object]] | Mapping[str, o
 
 def cut_palette_css(css: str, used: set[str]) -> str:
     """`css` without the rules (and emptied @media blocks) of colours not in `used`; comments dropped."""
-    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)  # the source map comment would no longer match
-    return "".join(_kept(block, used) for block in _blocks(css))
+    return "".join(_kept(block, used) for block in blocks(without_comments(css)))
 
 
-def cut_site_palette(site_dir: Path, used: set[str]) -> list[Path]:
-    """Cut every palette stylesheet Material wrote into `site_dir`; the files cut."""
+def cut_site_palette(site_dir: Path, used: set[str], theme_dirs: Sequence[Path]) -> list[Path]:
+    """Cut every palette stylesheet Material wrote into `site_dir`, from the theme's own copy found in
+    `theme_dirs`; the files cut."""
     cut = sorted(site_dir.glob(PALETTE_GLOB))
     for path in cut:
-        path.write_text(cut_palette_css(path.read_text(encoding="utf-8"), used), encoding="utf-8")
+        original = theme_original(path, site_dir, theme_dirs)
+        path.write_text(cut_palette_css(original.read_text(encoding="utf-8"), used), encoding="utf-8")
     return cut
 
 
 def _kept(block: str, used: set[str]) -> str:
-    head, _, body = block.partition("{")
+    head, brace, body = block.partition("{")
+    if not brace:
+        return block  # @charset
     if head.lstrip().startswith("@"):
-        inner = "".join(_kept(rule, used) for rule in _blocks(body[:-1]))
+        inner = "".join(_kept(rule, used) for rule in blocks(body[:-1]))
         return f"{head}{{{inner}}}" if inner else ""
     return "" if set(_NAMED_COLOUR.findall(head)) - used else block
 
-
-def _blocks(css: str) -> list[str]:
-    """The top-level rules and at-rules of `css`, each with its whole (nested) body."""
-    blocks: list[str] = []
-    depth, start = 0, 0
-    for index, char in enumerate(css):
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                blocks.append(css[start:index + 1].strip())
-                start = index + 1
-    return blocks

@@ -23,6 +23,8 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+from .css import blocks, scan, split_top_level, theme_original, without_comments
+
 MAIN_GLOB = "assets/stylesheets/main.*.min.css"
 _CLASS_ATTRIBUTE = re.compile(r"""class=["']([^"']*)["']""")
 _INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S)
@@ -51,8 +53,7 @@ def cut_css(css: str, used: set[str], readers: str = "") -> str:
     """`css` without the selectors needing a class not in `used`, nor the rules, blocks and custom
     properties left without use (`readers`: the scripts and other stylesheets, which may read them);
     comments dropped (the source map would no longer match)."""
-    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
-    kept = "".join(_kept(block, used) for block in _blocks(css))
+    kept = "".join(_kept(block, used) for block in blocks(without_comments(css)))
     return _without_unused_properties(kept, readers)
 
 
@@ -65,53 +66,10 @@ def cut_site_css(site_dir: Path, theme_dirs: Sequence[Path]) -> list[Path]:
     cut = sorted(site_dir.glob(MAIN_GLOB))
     others = "\n".join(path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.css")) if path not in cut)
     for path in cut:
-        relative = path.relative_to(site_dir)
-        original = next((folder / relative for folder in theme_dirs if (folder / relative).is_file()), path)
+        original = theme_original(path, site_dir, theme_dirs)
         path.write_text(cut_css(original.read_text(encoding="utf-8"), used, f"{script_text}\n{others}"),
                         encoding="utf-8")
     return cut
-
-
-# -- reading CSS: blocks, selectors, declarations, each aware of quotes and nesting ---------------------
-
-
-def _scan(text: str) -> Iterator[tuple[int, str, int]]:
-    """(index, character, depth of (), [] and {} before it) for each character outside quoted strings."""
-    depth, quote = 0, ""
-    for index, char in enumerate(text):
-        if quote:
-            if char == quote and text[index - 1] != "\\":
-                quote = ""
-            continue
-        if char in "\"'":
-            quote = char
-            continue
-        yield index, char, depth
-        if char in "([{":
-            depth += 1
-        elif char in ")]}":
-            depth -= 1
-
-
-def _blocks(css: str) -> list[str]:
-    """The top-level rules and at-rules of `css`, each with its whole (nested) body."""
-    blocks, start = [], 0
-    for index, char, depth in _scan(css):
-        if (char == "}" and depth == 1) or (char == ";" and depth == 0):  # a rule, or @charset "UTF-8";
-            blocks.append(css[start:index + 1].strip())
-            start = index + 1
-    return blocks
-
-
-def _split(text: str) -> list[str]:
-    """`text` split at its top-level commas (not those inside (), [] or quotes)."""
-    parts, start = [], 0
-    for index, char, depth in _scan(text):
-        if char == "," and depth == 0:
-            parts.append(text[start:index])
-            start = index + 1
-    parts.append(text[start:])
-    return parts
 
 
 def _needed(selector: str, used: set[str]) -> bool:
@@ -124,7 +82,7 @@ def _needed(selector: str, used: set[str]) -> bool:
         end = _closing(selector, match.end() - 1)
         plain.append(selector[index:match.start()])
         inner = selector[match.end():end]
-        if match.group(1) in ("is", "where") and not any(_needed(part, used) for part in _split(inner)):
+        if match.group(1) in ("is", "where") and not any(_needed(part, used) for part in split_top_level(inner)):
             return False
         index = end + 1
     plain.append(selector[index:])
@@ -133,7 +91,7 @@ def _needed(selector: str, used: set[str]) -> bool:
 
 def _closing(text: str, opening: int) -> int:
     """The index of the parenthesis closing the one at `opening`."""
-    for index, char, depth in _scan(text[opening:]):
+    for index, char, depth in scan(text[opening:]):
         if char == ")" and depth == 1:
             return opening + index
     return len(text) - 1
@@ -147,9 +105,9 @@ def _kept(block: str, used: set[str]) -> str:
     if at_rule.startswith("@"):
         if not at_rule.startswith(("@media", "@supports")):
             return block  # @font-face, @keyframes...: no selectors to judge
-        inner = "".join(_kept(rule, used) for rule in _blocks(body[:-1]))
+        inner = "".join(_kept(rule, used) for rule in blocks(body[:-1]))
         return f"{head}{{{inner}}}" if inner else ""
-    selectors = [selector for selector in _split(head) if _needed(selector, used)]
+    selectors = [selector for selector in split_top_level(head) if _needed(selector, used)]
     return f"{','.join(selectors)}{{{body}" if selectors else ""
 
 
@@ -158,7 +116,7 @@ def _declarations(css: str) -> Iterator[tuple[int, int, str]]:
     A declaration follows a "{" or a ";" and ends at the ";" or "}" of its own level: a ";" inside
     url('data:...;...') or var(--a, (...)) does not end it."""
     open_at: tuple[int, str, int] | None = None  # (start, name, depth of the declaration's characters)
-    for index, char, depth in _scan(css):
+    for index, char, depth in scan(css):
         if open_at is not None and char in ";}" and depth == open_at[2]:
             yield open_at[0], index + 1 if char == ";" else index, open_at[1]
             open_at = None
