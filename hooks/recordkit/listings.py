@@ -14,22 +14,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from . import urls as paths
 from .model import Corpus, Meeting, Paragraph
 
 MAX_LISTED_MEETINGS = 12
 MEETINGS_BY_YEAR = "meetings"  # the home page's years: meetings/<year>/
-
-
-@dataclass(frozen=True)
-class Year:
-    """A year of a split listing, as its links show it."""
-
-    year: int
-    count: int  # statements, paragraphs or meetings of that year in the listing
-    src_uri: str
 
 
 def years_of(meetings: Iterable[Meeting]) -> list[int]:
@@ -56,6 +46,11 @@ def by_year(corpus: Corpus, paragraphs: Iterable[Paragraph]) -> dict[int, list[P
     for paragraph in paragraphs:
         groups.setdefault(corpus.meeting_by_id[paragraph.meeting_id].date.year, []).append(paragraph)
     return groups
+
+
+def cited_paragraphs(corpus: Corpus) -> list[Paragraph]:
+    """Every paragraph citing a document, once (the documents page's listing)."""
+    return list({p.key: p for d in corpus.documents for p in corpus.by_document.get(d, [])}.values())
 
 
 def in_year(corpus: Corpus, paragraphs: Iterable[Paragraph], year: int | None) -> list[Paragraph]:

@@ -69,8 +69,7 @@ def year_pages(corpus: Corpus) -> dict[str, tuple[str, Any, bool]]:
             pages[listings.year_src(src_uri, year)] = (kind, (subject, year) if subject is not None else year, False)
 
     add(paths.HOME, "meetings_year", None, listings.years_of(corpus.meetings))
-    citing = {p.key: p for d in corpus.documents for p in corpus.by_document.get(d, [])}.values()
-    add(paths.DOCUMENTS, "documents_year", None, listings.paragraph_years(corpus, citing))
+    add(paths.DOCUMENTS, "documents_year", None, listings.paragraph_years(corpus, listings.cited_paragraphs(corpus)))
     for speaker_id, speaker in corpus.speakers.items():
         listed = [*corpus.by_speaker.get(speaker_id, []), *corpus.by_mention.get(speaker_id, [])]
         add(paths.speaker_src(speaker_id), "speaker_year", speaker, listings.paragraph_years(corpus, listed))

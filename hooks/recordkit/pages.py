@@ -105,7 +105,7 @@ def _year_links(site: Site, src_uri: str, years: list[int], shown: int | None,
                 counts: Mapping[int, int], *, year_page: bool) -> list[dict[str, Any]]:
     """A split listing's years, newest first: each with its count and its page (listings.py). The year
     shown is "current": the page itself on a year page, the year listed on the listing's own page."""
-    return [{"year": year, "count": counts.get(year, 0), "url": site.urls.page(listings.year_src(src_uri, year)),
+    return [{"year": year, "count": counts.get(year, 0), "url": _listing_url(site, src_uri, year),
              "current": ("page" if year_page else "true") if year == shown else ""} for year in years]
 
 
@@ -123,6 +123,11 @@ class _Split:
 def _split(site: Site, key: tuple[str, ...], paragraphs: list[Paragraph]) -> _Split:
     return site.memo(("split", *key), lambda: _Split(listings.paragraph_years(site.corpus, paragraphs),
                                                      listings.by_year(site.corpus, paragraphs)))
+
+
+def _listing_url(site: Site, src_uri: str, year: int | None) -> str:
+    """A listing page's URL: its year page's for a year, else its own."""
+    return site.urls.page(listings.year_src(src_uri, year) if year else src_uri)
 
 
 def _shown_year(years: list[int], year: int | None) -> int | None:
@@ -264,7 +269,7 @@ def home_page(site: Site, *, title: str, intro: str) -> str:
 def meetings_year_page(site: Site, year: int) -> str:
     """The meetings of one year (the home page lists the newest year's once there are many)."""
     shown, years = _meeting_years(site, year)
-    return render(site.env, "meetings_year.md", here=site.urls.page(listings.year_src(paths.HOME, year)),
+    return render(site.env, "meetings_year.md", here=_listing_url(site, paths.HOME, year),
                   year=year, meetings=_meeting_rows(site, shown), years=years)
 
 
@@ -294,8 +299,8 @@ def speaker_page(site: Site, speaker: Speaker, year: int | None = None) -> str:
     every_statement = corpus.by_speaker.get(speaker.id, [])
     spoken = {p.key for p in every_statement}
     every_mention = [p for p in corpus.by_mention.get(speaker.id, []) if p.key not in spoken]
-    split = _split(site, ("speaker", speaker.id), [*every_statement, *every_mention])
-    years = split.years
+    years = site.memo(("speaker-years", speaker.id),
+                      lambda: listings.paragraph_years(corpus, [*every_statement, *every_mention]))
     shown = _shown_year(years, year)
     statements = _split(site, ("speaker-statements", speaker.id), every_statement).shown(every_statement, shown)
     mentions = _split(site, ("speaker-mentions", speaker.id), every_mention).shown(every_mention, shown)
@@ -307,7 +312,7 @@ def speaker_page(site: Site, speaker: Speaker, year: int | None = None) -> str:
                           "url": f"{urls.page(paths.SPEAKERS_INDEX)}#role-{role.id}"})
     delegation = corpus.delegations.get(speaker.delegation)
     src_uri = paths.speaker_src(speaker.id)
-    return render(site.env, "speaker.md", here=urls.page(listings.year_src(src_uri, year) if year else src_uri),
+    return render(site.env, "speaker.md", here=_listing_url(site, src_uri, year),
                   year=year, shown=shown if years else None,
                   # A speaker's years count statements and mentions: a year may hold only mentions.
                   years=_year_links(site, src_uri, years, shown, site.memo(
@@ -344,7 +349,7 @@ def delegation_page(site: Site, delegation: Delegation, year: int | None = None)
     shown = _shown_year(years, year)
     paragraphs = split.shown(every, shown)
     src_uri = paths.delegation_src(delegation.id)
-    return render(site.env, "delegation.md", here=site.urls.page(listings.year_src(src_uri, year) if year else src_uri),
+    return render(site.env, "delegation.md", here=_listing_url(site, src_uri, year),
                   delegation=delegation, kind=DELEGATION_KIND_TITLES.get(delegation.kind, delegation.kind)[:-1],
                   year=year, shown=shown if years else None,
                   years=_year_links(site, src_uri, years, shown, site.memo(
@@ -417,7 +422,7 @@ def theme_page(site: Site, theme: Theme, year: int | None = None) -> str:
         {"url": urls.theme(other.id), "label": other.label, "count": count}
         for other, count in corpus.related_themes(theme.id)])
     src_uri = paths.theme_src(theme.id)
-    return render(site.env, "theme.md", here=urls.page(listings.year_src(src_uri, year) if year else src_uri),
+    return render(site.env, "theme.md", here=_listing_url(site, src_uri, year),
                   theme=theme, year=year, shown=shown if years else None,
                   years=_year_links(site, src_uri, years, shown,
                                     site.memo(("theme-counts", theme.id), lambda: listings.year_counts(corpus, every)),
@@ -432,7 +437,7 @@ def theme_page(site: Site, theme: Theme, year: int | None = None) -> str:
 
 def documents_page(site: Site, year: int | None = None) -> str:
     corpus = site.corpus
-    citing = {p.key: p for d in corpus.documents for p in corpus.by_document.get(d, [])}.values()
+    citing = listings.cited_paragraphs(corpus)
     years = listings.paragraph_years(corpus, citing)
     shown = _shown_year(years, year)
     # Split by year, a page lists the documents cited that year (its own page also those never cited).
@@ -444,7 +449,7 @@ def documents_page(site: Site, year: int | None = None) -> str:
         never_cited = {d for d in corpus.documents if not corpus.by_document.get(d)}
         documents = [d for d in documents if d["cited"] or (year is None and d["id"] in never_cited)]
     src_uri = paths.DOCUMENTS
-    return render(site.env, "documents.md", here=site.urls.page(listings.year_src(src_uri, year) if year else src_uri),
+    return render(site.env, "documents.md", here=_listing_url(site, src_uri, year),
                   documents=documents, year=year, shown=shown if years else None,
                   years=_year_links(site, src_uri, years, shown, listings.year_counts(corpus, citing),
                                     year_page=year is not None))
