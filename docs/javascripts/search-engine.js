@@ -59,6 +59,7 @@ export class SearchIndex {
     this.stopwords = new Set(meta.stopwords);
     this.shardNumbers = new Map(meta.shards.map((key, number) => [key, number]));
     this.files = new Map();
+    this.last = null; // the last search matched: {key, matched}
   }
 
   // A file of the index, inflated (they are written gzip-compressed), then read by `read`; fetched once.
@@ -177,14 +178,28 @@ export class SearchIndex {
 
   // Results for `text` within `filters` ({facet: [label...]}), best first; with `counts`, every
   // facet's counts over them, as if that facet's own choice were not made (so choices add up).
+  // The dialog asks for the counts after showing the results: the same search is matched once.
   async search(text, {filters = {}, counts = false} = {}) {
+    const key = JSON.stringify([text, filters]);
+    if (this.last?.key !== key) {
+      const matched = this.match(text, filters);
+      matched.catch(() => { if (this.last?.matched === matched) this.last = null; }); // tried again next time
+      this.last = {key, matched};
+    }
+    const {results, onlyCommon, source, allowed, browsing} = await this.last.matched;
+    const out = {total: results.length, results, onlyCommon};
+    if (counts && source) out.counts = await this.count(source, allowed, await this.facets(), browsing);
+    return out;
+  }
+
+  // The paragraphs matching `text` within `filters`, best first, and what counting them needs.
+  async match(text, filters) {
     const query = this.parse(text);
     const chosen = Object.entries(filters).filter(([, labels]) => labels.length);
-    if (!query.words.length && !chosen.length) return {total: 0, results: [], onlyCommon: query.onlyCommon};
-    const facets = chosen.length || counts ? await this.facets() : null;
-    const allowed = await this.allowed(chosen, facets);
+    if (!query.words.length && !chosen.length) return {results: [], onlyCommon: query.onlyCommon};
+    const allowed = await this.allowed(chosen, chosen.length ? await this.facets() : null);
     let ranked;
-    let source; // attributes of a set holding every result (for the counts)
+    let source; // a set holding every result, and its attributes (for the counts)
     if (query.words.length) {
       const matches = await Promise.all(query.words.map((word, i) =>
         this.wordMatches(word, query.completing && i === query.words.length - 1)));
@@ -210,18 +225,16 @@ export class SearchIndex {
       }
       ranked = base.filter(({doc}) => allowed.every(([, docs]) => docs.has(doc)));
       ranked.sort((a, b) => a.tier - b.tier || b.score - a.score || a.doc - b.doc);
-      source = counts && {docs: base.map(({doc}) => doc), attrs: () => this.wordAttrs(rarest)};
+      source = {docs: base.map(({doc}) => doc), attrs: () => this.wordAttrs(rarest)};
     } else {
       const sets = allowed.map(([, docs]) => docs);
       const smallest = sets.reduce((a, b) => (b.size < a.size ? b : a));
       ranked = [...smallest].filter((doc) => sets.every((docs) => docs.has(doc))).sort((a, b) => a - b)
         .map((doc) => ({doc, score: 0, tier: 1}));
-      source = counts && {docs: null, attrs: () => this.valueAttrs(chosen, facets)};
+      source = {docs: null, attrs: async () => this.valueAttrs(chosen, await this.facets())};
     }
     const results = ranked.map(({doc}) => ({doc, data: () => this.shown(doc)}));
-    const out = {total: results.length, results, onlyCommon: false};
-    if (counts) out.counts = await this.count(source, allowed, facets, !query.words.length);
-    return out;
+    return {results, onlyCommon: false, source, allowed, browsing: !query.words.length};
   }
 
   // -- facets -----------------------------------------------------------------------
@@ -270,7 +283,7 @@ export class SearchIndex {
   }
 
   // Each facet's counts: over the matching paragraphs that meet every other facet's choice.
-  // Browsing (no words), a facet nothing else narrows counts the whole corpus (facets.json).
+  // Browsing (no words), a facet nothing else narrows counts the whole corpus (facets.jz).
   async count(source, allowed, facets, browsing) {
     const rows = await source.attrs();
     const docs = source.docs || [...rows.keys()];

@@ -4,7 +4,7 @@
 // What a query costs (BENCHMARKS.md, "Search"): while the reader types, the dictionary shards and
 // postings of the words so far are fetched; 60 ms after the last keystroke the search runs, a newer
 // keystroke makes any search in flight stale (its results are never shown), and only the first page
-// of results has its text fetched. Filter counts (facets.json and the attributes of the rarest word's
+// of results has its text fetched. Filter counts (facets.jz and the attributes of the rarest word's
 // postings) are loaded only once results are on screen, and only when the filter panel is open: after
 // typing pauses, or when the reader opens the panel. Results never wait for them.
 
