@@ -43,6 +43,7 @@ PAGE_KINDS = {
     "404": "404.html",
     "meeting overview": "records/a-76-pv-102/",
     "delegation page": "delegations/china/",
+    "document page": "documents/un-charter/",  # the most cited document
     # The record part with the most paragraphs (157): its weight is the record's own text.
     "longest record part": "records/a-76-pv-102/strengthening-united-nations-system/",
 }

@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 
 from conftest import PARTS, RECORD, Site
+from recordkit.urls import SiteUrls
 
 
 def record_paragraph_chips(site: Site) -> dict[str, dict[str, set[str]]]:
@@ -74,6 +75,18 @@ def test_each_theme_page_links_exactly_to_its_paragraphs(site: Site, corpus) -> 
         expected = {anchor for anchor, kinds in chips.items() if theme in kinds["theme"]}
         listed = {link for link in links_under(site, f"themes/{theme}/", "paragraphs") if link.startswith(RECORD)}
         assert listed == expected, theme
+
+
+def test_each_document_page_links_exactly_to_the_paragraphs_citing_it(site: Site, corpus) -> None:
+    urls, index = SiteUrls(corpus), site.page("documents/")
+    cited = 0
+    for document in corpus.documents:
+        expected = {urls.paragraph(p) for p in corpus.by_document.get(document, [])}
+        assert links_under(site, f"documents/{document}/", "citations") == expected, document
+        cited += bool(expected)
+        entry = index.get_element_by_id(f"doc-{document}").getparent()  # the index keeps each document's anchor
+        assert (f"{document}/" in entry.xpath(".//a/@href")) == bool(expected), document
+    assert cited >= 30
 
 
 def test_themes_index_counts_match_theme_pages(site: Site, corpus) -> None:

@@ -1,6 +1,6 @@
 """Listings across meetings, split by year once they are long.
 
-A speaker's statements, a delegation's, a theme's paragraphs, the documents' citations and the
+A speaker's statements, a delegation's, a theme's paragraphs, a document's citations and the
 home page's meetings grow with the corpus: at 1,000 meetings a speaker page listed every statement
 of hundreds of meetings (BENCHMARKS.md, "Growth"). Past `MAX_LISTED_MEETINGS` meetings, a listing
 is split by year: the page itself lists the newest year, and every year has a page of its own
@@ -48,20 +48,9 @@ def by_year(corpus: Corpus, paragraphs: Iterable[Paragraph]) -> dict[int, list[P
     return groups
 
 
-def cited_paragraphs(corpus: Corpus) -> list[Paragraph]:
-    """Every paragraph citing a document, once (the documents page's listing)."""
-    return list({p.key: p for d in corpus.documents for p in corpus.by_document.get(d, [])}.values())
-
-
-def in_year(corpus: Corpus, paragraphs: Iterable[Paragraph], year: int | None) -> list[Paragraph]:
-    """`paragraphs` of meetings held in `year` (all of them for None)."""
-    return [p for p in paragraphs if year is None or corpus.meeting_by_id[p.meeting_id].date.year == year]
-
-
 def year_src(src_uri: str, year: int) -> str:
     """The year page of a listing page: "speakers/x.md" -> "speakers/x/2024.md",
-    "documents/index.md" -> "documents/2024.md", the home page -> "meetings/2024.md"."""
+    "documents/a-res-70-1.md" -> "documents/a-res-70-1/2024.md", the home page -> "meetings/2024.md"."""
     if src_uri == paths.HOME:
         return f"{MEETINGS_BY_YEAR}/{year}.md"
-    folder = src_uri[: -len("index.md")] if src_uri.endswith("index.md") else src_uri[: -len(".md")] + "/"
-    return f"{folder}{year}.md"
+    return f"{src_uri[: -len('.md')]}/{year}.md"

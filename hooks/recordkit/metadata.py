@@ -53,12 +53,12 @@ class Describer:
         if kind == "meeting":
             return subject.title
         return {"speaker": lambda: subject.name, "delegation": lambda: subject.name,
-                "theme": lambda: subject.label,
+                "theme": lambda: subject.label, "document": lambda: subject.label,
                 # Year pages of long listings (listings.py): the subject is (what is listed, year) or the year.
                 "speaker_year": lambda: f"{subject[0].name}, {subject[1]}",
                 "delegation_year": lambda: f"{subject[0].name}, {subject[1]}",
                 "theme_year": lambda: f"{subject[0].label}, {subject[1]}",
-                "documents_year": lambda: f"Documents, {subject}",
+                "document_year": lambda: f"{subject[0].label}, {subject[1]}",
                 "meetings_year": lambda: f"Meetings of {subject}"}.get(kind, lambda: "")()
 
     def record_of(self, src_uri: str) -> str:
@@ -85,6 +85,12 @@ class Describer:
                                 "the United Nations General Assembly.", "profile")
         if kind == "theme":
             return PageMetadata(subject.description, "article")
+        if kind == "document":
+            count = len(corpus.by_document.get(subject.id, []))
+            return PageMetadata(f"{subject.label}, {subject.title}: the {count} paragraph{'s' if count != 1 else ''} "
+                                "of the records of the United Nations General Assembly that cite it."
+                                if subject.symbol else f"{subject.title}: the {count} paragraph"
+                                f"{'s' if count != 1 else ''} of the records that cite it.")
         if kind.endswith("_year"):
             return PageMetadata(self.year_description(kind, subject))
         return self._listing(kind, subject)
@@ -94,9 +100,9 @@ class Describer:
         """A year page of a long listing (listings.py)."""
         if kind == "meetings_year":
             return f"The records of the meetings of the United Nations General Assembly held in {subject}."
-        if kind == "documents_year":
-            return f"The documents cited in the records of {subject}, with the paragraphs that cite them."
         listed, year = subject
+        if kind == "document_year":
+            return f"{listed.label}: the paragraphs of the records of {year} that cite it."
         if kind == "theme_year":
             return f"{listed.label}: the paragraphs of the records of {year} on this theme."
         return f"Statements by {listed.name} in the records of {year} of the United Nations General Assembly."
@@ -117,8 +123,8 @@ class Describer:
                                  "every statement made by or on behalf of it.",
             "themes_index": f"The {len(corpus.themes)} themes of {meetings}, most discussed first, each with its "
                             "paragraphs.",
-            "documents": f"The {len(corpus.documents)} documents cited in {meetings}, with the paragraphs that cite "
-                         "them.",
+            "documents": f"The {len(corpus.documents)} documents cited in {meetings}, each with the paragraphs "
+                         "that cite it.",
         }
         description = descriptions.get(kind)
         return None if description is None else PageMetadata(description)

@@ -56,6 +56,7 @@ def generated_pages(corpus: Corpus) -> dict[str, tuple[str, Any, bool]]:
     pages.update({paths.speaker_src(s): ("speaker", speaker, False) for s, speaker in corpus.speakers.items()})
     pages.update({paths.delegation_src(d): ("delegation", item, False) for d, item in corpus.delegations.items()})
     pages.update({paths.theme_src(t): ("theme", theme, False) for t, theme in corpus.themes.items()})
+    pages.update({paths.document_src(d): ("document", item, False) for d, item in corpus.documents.items()})
     pages.update(year_pages(corpus))
     return pages
 
@@ -69,7 +70,6 @@ def year_pages(corpus: Corpus) -> dict[str, tuple[str, Any, bool]]:
             pages[listings.year_src(src_uri, year)] = (kind, (subject, year) if subject is not None else year, False)
 
     add(paths.HOME, "meetings_year", None, listings.years_of(corpus.meetings))
-    add(paths.DOCUMENTS, "documents_year", None, listings.paragraph_years(corpus, listings.cited_paragraphs(corpus)))
     for speaker_id, speaker in corpus.speakers.items():
         listed = [*corpus.by_speaker.get(speaker_id, []), *corpus.by_mention.get(speaker_id, [])]
         add(paths.speaker_src(speaker_id), "speaker_year", speaker, listings.paragraph_years(corpus, listed))
@@ -79,4 +79,7 @@ def year_pages(corpus: Corpus) -> dict[str, tuple[str, Any, bool]]:
     for theme_id, theme in corpus.themes.items():
         add(paths.theme_src(theme_id), "theme_year", theme,
             listings.paragraph_years(corpus, corpus.by_theme.get(theme_id, [])))
+    for document_id, document in corpus.documents.items():
+        add(paths.document_src(document_id), "document_year", document,
+            listings.paragraph_years(corpus, corpus.by_document.get(document_id, [])))
     return pages

@@ -21,7 +21,7 @@ from . import listings
 from . import urls as paths
 from .citation import citation_with_url
 from .links import DocumentLinker
-from .model import Corpus, Delegation, Meeting, Paragraph, Part, Speaker, Theme
+from .model import Corpus, Delegation, Document, Meeting, Paragraph, Part, Speaker, Theme
 from .render import environment, render
 from .urls import SiteUrls
 
@@ -435,24 +435,37 @@ def theme_page(site: Site, theme: Theme, year: int | None = None) -> str:
 # -- documents, notes, downloads ----------------------------------------------------------------------
 
 
-def documents_page(site: Site, year: int | None = None) -> str:
+def documents_page(site: Site) -> str:
+    """Every document with how often it is cited; its citations are on its own page (a list of every
+    citing paragraph here would grow with the corpus)."""
+    corpus, urls = site.corpus, site.urls
+    documents = []
+    for document in corpus.documents.values():
+        citing = corpus.by_document.get(document.id, [])
+        meetings = _meeting_groups(site, citing)
+        latest = meetings[0][0] if meetings else None
+        documents.append({"id": document.id, "label": document.label, "title": document.title, "url": document.url,
+                          "page": urls.document(document.id), "count": len(citing), "meetings": len(meetings),
+                          "latest": {"title": latest.short_title, "url": urls.meeting(latest)} if latest else None})
+    return render(site.env, "documents.md", here=urls.page(paths.DOCUMENTS), documents=documents)
+
+
+def document_page(site: Site, document: Document, year: int | None = None) -> str:
+    """A document's citations, by meeting, newest first: split by year like a theme's paragraphs."""
     corpus = site.corpus
-    citing = listings.cited_paragraphs(corpus)
-    years = listings.paragraph_years(corpus, citing)
-    shown = _shown_year(years, year)
-    # Split by year, a page lists the documents cited that year (its own page also those never cited).
-    documents = [{"id": d.id, "label": d.label, "title": d.title, "url": d.url,
-                  "cited": _by_meeting(site, listings.in_year(corpus, corpus.by_document.get(d.id, []), shown),
-                                       statements=False)}
-                 for d in corpus.documents.values()]
-    if shown is not None:
-        never_cited = {d for d in corpus.documents if not corpus.by_document.get(d)}
-        documents = [d for d in documents if d["cited"] or (year is None and d["id"] in never_cited)]
-    src_uri = paths.DOCUMENTS
-    return render(site.env, "documents.md", here=_listing_url(site, src_uri, year),
-                  documents=documents, year=year, shown=shown if years else None,
-                  years=_year_links(site, src_uri, years, shown, listings.year_counts(corpus, citing),
-                                    year_page=year is not None))
+    every = corpus.by_document.get(document.id, [])
+    split = _split(site, ("document", document.id), every)
+    shown = _shown_year(split.years, year)
+    paragraphs = split.shown(every, shown)
+    src_uri = paths.document_src(document.id)
+    return render(site.env, "document.md", here=_listing_url(site, src_uri, year),
+                  document=document, year=year, shown=shown if split.years else None,
+                  years=_year_links(site, src_uri, split.years, shown,
+                                    site.memo(("document-counts", document.id),
+                                              lambda: listings.year_counts(corpus, every)),
+                                    year_page=year is not None),
+                  count=len(paragraphs), groups=_by_meeting(site, paragraphs, statements=False),
+                  index_url=f"{site.urls.page(paths.DOCUMENTS)}#doc-{document.id}")
 
 
 def notes_page(site: Site, meeting: Meeting) -> str:
@@ -479,11 +492,12 @@ _VIEWS: dict[str, Callable[[Site, Any], str]] = {
     "speaker": speaker_page,
     "delegation": delegation_page,
     "theme": theme_page,
+    "document": document_page,
     # A long listing's year pages (listings.py): the subject is (what is listed, year).
     "speaker_year": lambda site, subject: speaker_page(site, *subject),
     "delegation_year": lambda site, subject: delegation_page(site, *subject),
     "theme_year": lambda site, subject: theme_page(site, *subject),
-    "documents_year": lambda site, year: documents_page(site, year),
+    "document_year": lambda site, subject: document_page(site, *subject),
     "meetings_year": meetings_year_page,
 }
 

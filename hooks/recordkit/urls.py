@@ -31,6 +31,10 @@ def theme_src(theme_id: str) -> str:
     return f"themes/{theme_id}.md"
 
 
+def document_src(document_id: str) -> str:
+    return f"documents/{document_id}.md"
+
+
 def meeting_src(meeting: Meeting) -> str:
     return f"{meeting.path}/index.md"
 
@@ -107,3 +111,6 @@ class SiteUrls:
 
     def theme(self, theme_id: str) -> str:
         return self.page(theme_src(theme_id))
+
+    def document(self, document_id: str) -> str:
+        return self.page(document_src(document_id))

@@ -36,6 +36,7 @@ PAGE_KINDS = {
     "delegations-index": "delegations/",
     "delegation": "delegations/kenya/",
     "documents": "documents/",
+    "document": "documents/a-res-70-1/",
     "not-found": "no/such/page/",
     "paragraph-target": f"{PART}opening-statements/#p-sg-statement",
 }
