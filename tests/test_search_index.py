@@ -65,7 +65,7 @@ class Index:
         if len(entry) > 2:
             gaps, impacts = entry[1], entry[2]
         else:
-            gaps, impacts = read_postings(gzip.decompress((self.root / f"p/{entry[1]}.pz").read_bytes()))
+            gaps, impacts, _ = read_postings(gzip.decompress((self.root / f"p/{entry[1]}.pz").read_bytes()))
         numbers, total = [], 0
         for gap in gaps:
             total += gap
@@ -288,8 +288,25 @@ def test_a_large_dictionary_is_split_and_every_term_and_completion_is_found(tmp_
 
 def test_postings_are_read_back_as_written() -> None:
     gaps, impacts = [0, 1, 127, 128, 300, 2**20, 2**35], [1, 99, 50, 2, 3, 4, 5]
-    assert read_postings(postings_bytes(gaps, impacts)) == (gaps, impacts)
-    assert read_postings(postings_bytes([], [])) == ([], [])
+    assert read_postings(postings_bytes(gaps, impacts)) == (gaps, impacts, search_index.IMPACT_LEVELS)
+    assert read_postings(postings_bytes([], [])) == ([], [], search_index.IMPACT_LEVELS)
+    halves = search_index.coarse(impacts)
+    assert halves == [1, 15, 8, 1, 1, 1, 1]
+    coarse_bytes = postings_bytes(gaps, halves, search_index.COARSE_LEVELS)
+    assert read_postings(coarse_bytes) == (gaps, halves, search_index.COARSE_LEVELS)
+    assert len(coarse_bytes) == len(postings_bytes(gaps, impacts)) - 3  # seven impacts in four bytes
+    assert read_postings(postings_bytes(gaps[:6], halves[:6], search_index.COARSE_LEVELS))[1] == halves[:6]
+
+
+def test_a_common_words_impacts_take_half_a_byte(index: Index) -> None:
+    in_files = {term: entry[0] / index.meta["records"] for shard in index.shards()
+                for term, entry in shard.items() if term != search_index.COMPLETIONS_KEY and len(entry) == 2}
+    commonest, rarest = max(in_files, key=in_files.__getitem__), min(in_files, key=in_files.__getitem__)
+    assert in_files[rarest] <= search_index.COARSE_SHARE < in_files[commonest]
+    for term, levels in ((commonest, search_index.COARSE_LEVELS), (rarest, search_index.IMPACT_LEVELS)):
+        postings = read_postings(gzip.decompress((index.root / f"p/{index.entry(term)[1]}.pz").read_bytes()))
+        assert postings[2] == levels, term
+        assert max(postings[1]) <= levels and min(postings[1]) >= 1, term
 
 
 def test_the_index_files_are_compressed_and_two_writes_are_identical(tmp_path: Path, corpus) -> None:

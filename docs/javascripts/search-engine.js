@@ -4,6 +4,7 @@
 // it grows with the corpus but a word's postings (BENCHMARKS.md, "Search").
 
 const PREFIX_WEIGHT = 0.5;  // a completion counts half a whole word: words match whole before as prefixes
+const COARSE_LEVELS = 15;  // a common word's impacts, half a byte each (search_index.COARSE_SHARE)
 
 // `object[key]` if `object` has it as its own (a shard is a plain object: "constructor" is no term).
 function own(object, key) {
@@ -23,7 +24,8 @@ function decode(gaps) {
   return docs;
 }
 
-// A postings file (search_index.postings_bytes): the count, the gaps as LEB128 varints, one byte of impact each.
+// A postings file (search_index.postings_bytes): the count, the impacts' levels, the gaps as LEB128
+// varints, then one byte of impact each, or half a byte (high half first) when they are 15 levels.
 export function readPostings(bytes) {
   let position = 0;
   const next = () => {
@@ -39,9 +41,16 @@ export function readPostings(bytes) {
     return number;
   };
   const count = next();
+  const levels = next();
   const docs = new Array(count);
   for (let i = 0, doc = 0; i < count; i += 1) { doc += next(); docs[i] = doc; }
-  return {docs, impacts: bytes.subarray(position, position + count)};
+  if (levels !== COARSE_LEVELS) return {docs, impacts: bytes.subarray(position, position + count), levels};
+  const impacts = new Uint8Array(count);
+  for (let i = 0; i < count; i += 1) {
+    const byte = bytes[position + (i >> 1)];
+    impacts[i] = i % 2 ? byte & 0x0f : byte >> 4;
+  }
+  return {docs, impacts, levels};
 }
 
 export class SearchIndex {
@@ -115,7 +124,7 @@ export class SearchIndex {
   }
 
   async postings(entry) {
-    if (entry.length > 2) return {docs: decode(entry[1]), impacts: entry[2]};
+    if (entry.length > 2) return {docs: decode(entry[1]), impacts: entry[2], levels: this.meta.impactLevels};
     return this.postingsFile(`p/${entry[1]}.pz`);
   }
 
@@ -155,8 +164,8 @@ export class SearchIndex {
     }
     const scores = new Map();
     await Promise.all(alternatives.map(async ({entry, weight}) => {
-      const {docs, impacts} = await this.postings(entry);
-      const idf = this.idf(entry[0]) * weight / this.meta.impactLevels;
+      const {docs, impacts, levels} = await this.postings(entry);
+      const idf = this.idf(entry[0]) * weight / levels;
       for (let i = 0; i < docs.length; i += 1) {
         const score = idf * impacts[i];
         if (!(scores.get(docs[i]) >= score)) scores.set(docs[i], score);
@@ -169,8 +178,8 @@ export class SearchIndex {
     const found = await Promise.all(words.slice(1).map(async (word, i) => {
       const entry = await this.entry(`${words[i]} ${word}`);
       if (!entry) return new Map();
-      const {docs, impacts} = await this.postings(entry);
-      const idf = this.idf(entry[0]) / this.meta.impactLevels;
+      const {docs, impacts, levels} = await this.postings(entry);
+      const idf = this.idf(entry[0]) / levels;
       return new Map(docs.map((doc, j) => [doc, idf * impacts[j]]));
     }));
     return found;

@@ -17,7 +17,8 @@ whether the host compresses, and the index takes a fifth of the disk. Their name
   its shard) into pieces of about `SHARD_CHARS`. A term maps to `[df, gaps, impacts, attrs]`
   when it is rare (postings inline) or `[df, n]` when its postings are in `p/<n>.pz` (binary:
   the gaps as unsigned LEB128 varints, then one byte of impact each: half the bytes of JSON
-  once compressed) and the facet values of those paragraphs in `p/<n>.a.jz`.
+  once compressed; a common word's impacts in half a byte, `COARSE_SHARE`) and the facet values
+  of those paragraphs in `p/<n>.a.jz`.
   Terms are the folded words of a paragraph (text, then its speakers, delegations, themes and
   documents at their weights) and its word pairs ("agenda 2063": consecutive words of the text,
   stop words left out), which rank phrases first. A shard also holds, under the key
@@ -54,7 +55,7 @@ from pathlib import Path
 from .search_records import FILTERS, SearchRecord
 
 OUTPUT_DIR = "search-index"  # under site/: the dialog fetches <base>/search-index/index.json
-FORMAT = 2
+FORMAT = 3
 
 # Words too common to find anything with; left out of the index and of queries (a query of these
 # only says so). Kept short: "will", "security" or "we" are words a reader may well look for.
@@ -78,6 +79,13 @@ COMPLETIONS_KEY = "\u0000"  # never a term: normalise() makes every control char
 K1 = 2.0
 B = 0.15
 IMPACT_LEVELS = 99
+# A word in more than this share of the paragraphs keeps its impacts in 1..COARSE_LEVELS, two to a
+# byte: its postings are the longest a query fetches ("general assembly", 44% of the paragraphs,
+# about 190,000 postings at 1,000 meetings) and its low idf makes it count little in a ranking.
+# Impacts are most of a long postings file once compressed (0.9 of 1.5 bytes a posting on the real
+# site; 0.6 in half bytes). The query table ranks the same with it (tests/browser/test_search.py).
+COARSE_SHARE = 0.1
+COARSE_LEVELS = 15
 
 _COMBINING = re.compile("[\u0300-\u036f]")
 _SEPARATORS = re.compile(r"[\W_]+")
@@ -195,28 +203,39 @@ def _varint(number: int) -> bytes:
         out.append(low | 0x80)
 
 
-def postings_bytes(gaps: Sequence[int], impacts: Sequence[int]) -> bytes:
-    """A postings file's content: the count, each gap, then each impact (one byte)."""
-    return _varint(len(gaps)) + b"".join(_varint(gap) for gap in gaps) + bytes(impacts)
+def coarse(impacts: Sequence[int]) -> list[int]:
+    """Impacts in 1..IMPACT_LEVELS as 1..COARSE_LEVELS."""
+    return [max(1, min(COARSE_LEVELS, round(level * COARSE_LEVELS / IMPACT_LEVELS))) for level in impacts]
 
 
-def read_postings(data: bytes) -> tuple[list[int], list[int]]:
-    """(gaps, impacts) from `postings_bytes` (as search-engine.js reads them)."""
+def postings_bytes(gaps: Sequence[int], impacts: Sequence[int], levels: int = IMPACT_LEVELS) -> bytes:
+    """A postings file's content: the count, the impacts' levels, each gap, then each impact: a byte
+    each, or half a byte (high half first) when they are COARSE_LEVELS."""
+    if levels == COARSE_LEVELS:
+        padded = [*impacts, 0]
+        packed = bytes(padded[i] << 4 | padded[i + 1] for i in range(0, len(impacts), 2))
+    else:
+        packed = bytes(impacts)
+    return _varint(len(gaps)) + _varint(levels) + b"".join(_varint(gap) for gap in gaps) + packed
+
+
+def read_postings(data: bytes) -> tuple[list[int], list[int], int]:
+    """(gaps, impacts, their levels) from `postings_bytes` (as search-engine.js reads them)."""
     values: list[int] = []
     number = shift = position = 0
-    count: int | None = None
-    while count is None or len(values) < count:
+    while len(values) < 2 or len(values) < 2 + values[0]:
         byte = data[position]
         position += 1
         number |= (byte & 0x7F) << shift
         shift += 7
         if byte < 0x80:
-            if count is None:
-                count = number
-            else:
-                values.append(number)
+            values.append(number)
             number = shift = 0
-    return values, list(data[position:position + len(values)])
+    count, levels, gaps = values[0], values[1], values[2:]
+    if levels == COARSE_LEVELS:
+        halves = [half for byte in data[position:] for half in (byte >> 4, byte & 0x0F)]
+        return gaps, halves[:count], levels
+    return gaps, list(data[position:position + count]), levels
 
 
 def _shard_keys(entries: dict[str, int], prefix: str = "") -> list[str]:
@@ -284,7 +303,9 @@ def write_index(records: Sequence[SearchRecord], output: Path) -> IndexSummary:
             entries[term] = [len(docs), gaps, scores] + ([] if is_pair else [facets.attrs(docs)])
             continue
         entries[term] = [len(docs), files]
-        out.write(f"p/{files}.pz", postings_bytes(gaps, scores))
+        common = len(docs) > COARSE_SHARE * len(records)
+        out.write(f"p/{files}.pz", postings_bytes(gaps, coarse(scores), COARSE_LEVELS) if common else
+                  postings_bytes(gaps, scores))
         if not is_pair:  # pairs are never the rarest word: their attributes are never read
             out.dump(f"p/{files}.a.jz", facets.attrs(docs))
         files += 1

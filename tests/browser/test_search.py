@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 import pytest
 
 from browser.conftest import PART, PHONE, assert_paragraph_shown
-from recordkit.search_index import normalise, postings_bytes
+from recordkit.search_index import COARSE_LEVELS, IMPACT_LEVELS, coarse, normalise, postings_bytes
 
 pytestmark = pytest.mark.browser
 
@@ -208,12 +208,14 @@ def test_the_dialog_reads_words_as_the_index_wrote_them(page: Any, base_url: str
 
 def test_the_dialog_reads_postings_as_the_index_wrote_them(page: Any, base_url: str) -> None:
     gaps, impacts = [0, 1, 127, 128, 300, 2**20, 2**35], [1, 99, 50, 2, 3, 4, 5]
-    written = list(postings_bytes(gaps, impacts))
     page.goto(base_url)
-    read = page.evaluate("async (bytes) => { const engine = await import(new URL('javascripts/search-engine.js', "
-                         "document.baseURI)); const {docs, impacts} = engine.readPostings(new Uint8Array(bytes)); "
-                         "return [docs, [...impacts]]; }", written)
-    assert read == [list(itertools.accumulate(gaps)), impacts]
+    for levels, written_impacts in ((IMPACT_LEVELS, impacts), (COARSE_LEVELS, coarse(impacts))):
+        written = list(postings_bytes(gaps, written_impacts, levels))
+        read = page.evaluate("async (bytes) => { const engine = await import(new URL('javascripts/search-engine.js', "
+                             "document.baseURI)); const {docs, impacts, levels} = "
+                             "engine.readPostings(new Uint8Array(bytes)); return [docs, [...impacts], levels]; }",
+                             written)
+        assert read == [list(itertools.accumulate(gaps)), written_impacts, levels]
 
 
 def test_a_word_being_typed_is_completed(page: Any) -> None:
