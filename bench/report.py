@@ -8,41 +8,43 @@ KIB = 1024
 HOOKS_SHARE_MAX = 0.10
 GROWTH_MAX = 11.0  # t(10N) <= 11 x t(N)
 WEIGHT_MAX_KIB = 80
+SEARCH_WEIGHT_MAX_KIB = 70  # issue 11: no search bytes before search is opened, and at most 70 KiB
 INDEX_RATIO_MAX = 3.0
 # A handler's time under this is clock noise: its growth is not judged.
 JUDGED_MIN_S = 0.05
 
 # What each handler of hooks/events.py does, to read its share by.
 HANDLER_WORK = {
-    "on_config": "loads and checks data/ and the section files (YAML, the source text, corrections), builds the model",
+    "on_config": "loads and checks data/ and the meetings' files, checks every paragraph against its source text, "
+                 "builds the model",
     "on_pre_build": "checks anchors.lock: the parts' ids from the model, other pages of docs/ converted to HTML",
-    "on_files": "renders the generated pages (speakers, themes, documents, notes)",
-    "on_page_markdown": "renders each part of the record from the model",
-    "on_page_context": "replaces the search entries of the parts with one per paragraph; adds accent-free keywords",
-    "on_post_build": "writes the downloads (exports) of the record",
+    "on_files": "renders the generated pages (meetings, parts, speakers, delegations, themes, documents, years)",
+    "on_page_markdown": "sets each page's title and metadata from the model; renders the home page",
+    "on_post_build": "writes the site's search index and the downloads (exports); cuts Material's stylesheets to "
+                     "what the pages use",
 }
-
 
 # Why a handler's growth can exceed 10x per 10x, where we know.
 HANDLER_GROWTH_NOTE = {
     "on_config": (
-        "Measured alone (bench/synth.py records, `load_record` in a fresh process), loading grows 9.7x from 100x to "
-        "1000x (0.93 s to 9.0 s CPU), and PyYAML's per-document cost is flat (0.20 to 0.22 ms): no step of the "
-        "loader is worse than linear. Inside a build the same work shares a process of up to 1.2 GiB with MkDocs, "
-        "where memory allocation and Python's cyclic garbage collector (which walks every live object) add time "
-        "that grows faster than the record."
+        "Loading is one pass over each meeting's files and one over the registries; inside a build the same work "
+        "shares a process of several GiB with MkDocs, where memory allocation and Python's cyclic garbage "
+        "collector (which walks every live object) add time that grows faster than the corpus."
     ),
-    "on_page_context": (
-        "From 10x to 100x the handler's time is small (0.07 s to 0.93 s) and the step is 14x; from 100x to 1000x, "
-        "where the times are large enough to judge, it is 9.6x: linear. Its work per page is a constant number of "
-        "operations on that page's own search entries."
-    ),
-    "on_post_build": (
-        "Writes meeting.json and meeting.akn.xml for the whole record: at 1000x some 30 MiB built in memory. "
-        "No step of recordkit's exports loops over the record twice; see on_config for the cost of memory in a "
-        "large build process."
+    "on_files": (
+        "It renders every generated page from templates: each page's own listing, year pages once a listing is "
+        "split (recordkit/listings.py). At 100 meetings the listings start to be split, so the number of pages "
+        "grows faster than the corpus between 10 and 100 meetings (see the pages column), then linearly."
     ),
 }
+
+
+def _step_reading(steps: list[dict[str, Any]], growth: list[dict[str, Any]], name: str) -> str:
+    """A handler's time at each size and each step's ratio, for a reader to judge a small-time ratio by."""
+    times = ", ".join(f"{row['handlers_cpu_s'].get(name, 0.0):.2f} s at {row['scale']}" for row in growth)
+    ratios = ", ".join(f"{s['handlers'][name]:.1f}x from {s['from']} to {s['to']}" for s in steps
+                       if s["handlers"].get(name) is not None)
+    return f"Its CPU time: {times} meetings; its steps: {ratios}."
 
 
 def _kib(value: float) -> str:
@@ -110,6 +112,8 @@ def _targets(results: dict[str, Any], steps: list[dict[str, Any]]) -> tuple[str,
          _verdict(bool(scores) and not below)],
         ["first view <= 80 KiB on every page kind", f"at most {_kib(heaviest[1]['bytes'])} KiB ({heaviest[0]})",
          _verdict(heaviest[1]["bytes"] <= WEIGHT_MAX_KIB * KIB)],
+        ["first view <= 70 KiB on every page kind, the same at 1,000 meetings (issue 11)",
+         _growing_weights(weights, growth), _verdict(_all_weights(weights, growth) <= SEARCH_WEIGHT_MAX_KIB * KIB)],
         ["search index < 3x the text", f"{index_ratio:.1f}x (real record), up to {biggest_ratio:.1f}x (synthetic)",
          _verdict(max(index_ratio, biggest_ratio) < INDEX_RATIO_MAX)],
         ["zero requests to other origins", f"{len(others)}", _verdict(not others)],
@@ -127,60 +131,35 @@ def _targets(results: dict[str, Any], steps: list[dict[str, Any]]) -> tuple[str,
             big_parts = (f" At {big['scale']}x: " + ", ".join(f"`{n}` {_pct(s / big['cpu_s'])}" for n, s in top) + ".")
         misses.append(
             f"- **Hooks' share**: {_pct(worst_share[1])} at {worst_share[0]}, "
-            f"{(worst_share[1] - HOOKS_SHARE_MAX) * 100:.1f} points over 10%. On the real site: {listed}.{big_parts}"
+            f"{(worst_share[1] - HOOKS_SHARE_MAX) * 100:.1f} points over 10%. On the real site: {listed}.{big_parts} "
+            "The 10% was set when the hooks only annotated what Material built. They now do work of their own "
+            "that plain Material does not do, or does outside any hook: the site's search index (plain Material's "
+            "search plugin writes its own index in its plugin, not counted here; this site's index is what "
+            "BENCHMARKS.md's Search section measures), the check of every paragraph against the source text, the "
+            "generated pages of a corpus, and the stylesheet cuts that keep the first view small. What it costs "
+            f"in all: the real site builds in {build['ratio_cpu']:.2f}x plain Material's CPU time."
         )
     if steps and worst_growth > GROWTH_MAX:
         misses.append(f"- **Growth**: t(10N)/t(N) reaches {worst_growth:.1f} "
                       f"(over 11 by {worst_growth - GROWTH_MAX:.1f}).")
     if worst_handler and worst_handler[2] > GROWTH_MAX:
+        over = sorted({name for s in steps for name, ratio in s["handlers"].items()
+                       if ratio is not None and ratio > GROWTH_MAX})
         misses.append(f"- **A hook step worse than linear**: `{worst_handler[1]}` grows {worst_handler[2]:.1f}x "
                       f"from {worst_handler[0]['from']}x to {worst_handler[0]['to']}x. "
-                      + HANDLER_GROWTH_NOTE.get(worst_handler[1], ""))
-    if heaviest[1]["bytes"] > WEIGHT_MAX_KIB * KIB:
-        plain = readers["baseline"]["weights"]
-        plain_max = max(w["bytes"] for w in plain.values())
-        plain_min = min(w["bytes"] for w in plain.values())
-        real_home, plain_home = weights["home"]["by_file"], plain["home"]["by_file"]
-        material = sum(size for name, size in plain_home.items() if name.endswith((".js", ".css")))
-        ours = {name: size for name, size in real_home.items() if name not in plain_home}
-        late = sum(size for name, size in plain_home.items() if name.startswith("search.") or name == "favicon.png")
-        misses.append(
-            f"- **First view**: up to {_kib(heaviest[1]['bytes'])} KiB, "
-            f"{_kib(heaviest[1]['bytes'] - WEIGHT_MAX_KIB * KIB)}"
-            f" KiB over 80. Plain Material building the same pages weighs {_kib(plain_min)} to {_kib(plain_max)} KiB "
-            f"measured the same way: its JavaScript and CSS alone (bundle, search worker, main stylesheet) are "
-            f"{_kib(material)} KiB compressed, and the search index, the page and the favicon come on top. (Leave out "
-            f"the search worker's script and the favicon, {_kib(late)} KiB, and plain Material's home page weighs "
-            f"{_kib(plain['home']['bytes'] - late)} KiB: near the issue's 67 to 71 KiB, which must have been "
-            "measured without them.) What this "
-            f"site adds to the home page: " + ", ".join(f"{name} {_kib(size)} KiB" for name, size in ours.items())
-            + f", plus {_kib(real_home.get('search_index.json', 0) - plain_home.get('search_index.json', 0))} KiB "
-            f"more search index and {_kib(real_home.get('index.html', 0) - plain_home.get('index.html', 0))} KiB "
-            "more HTML. The 80 KiB target can only hold if plain Material's own share shrinks (for example by "
-            "loading the search index and worker on first use of search, which Material does not offer)."
-        )
+                      + " ".join(f"`{name}`: {_step_reading(steps, growth, name)} {HANDLER_GROWTH_NOTE.get(name, '')}"
+                                 for name in over))
+    if heaviest[1]["bytes"] > SEARCH_WEIGHT_MAX_KIB * KIB:
+        misses.append(_first_view_miss(readers, growth))
     if max(index_ratio, biggest_ratio) >= INDEX_RATIO_MAX:
-        areas = build["search_index"]["by_area"]
-        generated = areas.get("themes", 0) + areas.get("speakers", 0)
-        plain_records = build["baseline_search_index"]["by_area"].get("records", 0)
-        misses.append(
-            f"- **Search index**: {index_ratio:.1f}x the text on the real record "
-            f"({_kib(build['search_index']['bytes'])}"
-            f" KiB for {_kib(build['text_bytes'])} KiB of text; plain Material on the same pages: "
-            f"{_kib(build['baseline_search_index']['bytes'])} KiB, so the pages, not the hooks' search entries, make "
-            f"most of it). The theme and speaker pages are {_kib(generated)} KiB of it: their excerpts repeat the "
-            "record's text once for every theme and speaker of a paragraph. The record's parts are "
-            f"{_kib(areas.get('records', 0))} KiB ({_kib(plain_records)} KiB in plain Material): each paragraph's "
-            "`keywords` repeat its speakers' titles, its themes' labels and synonyms and its documents. Leaving the "
-            "theme and speaker pages out of the index (Material's `search: exclude: true` front matter) would bring "
-            f"it to about {(build['search_index']['bytes'] - generated) / build['text_bytes']:.1f}x."
-        )
+        misses.append(_index_miss(build, growth, index_ratio))
     if below:
         plain_perf = [run["scores"]["performance"] for run in readers["baseline"]["lighthouse"].values()]
         misses.append(
             "- **Lighthouse**: " + "; ".join(f"{kind} {cat} {value}" for kind, cat, value in below) + ". "
-            + ("Accessibility: `aria-dialog-name` is Material's own search dialog (plain Material fails it too). "
-               if any(cat == "accessibility" for _, cat, _ in below) else "")
+            + "".join(f"{cat.capitalize()}: " + "; ".join(sorted({audit.rstrip(".") for run in scores.values()
+                                                                   for audit in run["failing"].get(cat, [])})) + ". "
+                      for cat in sorted({cat for _, cat, _ in below if cat != "performance"}))
             + "Performance: Lighthouse simulates a slow phone from the CPU time it observes, and this 2-core machine "
             "was shared with other builds and tests, so the score moves from run to run; plain Material's pages, "
             f"which carry no script of ours, scored {min(plain_perf, default=0)} to {max(plain_perf, default=0)} in "
@@ -190,6 +169,66 @@ def _targets(results: dict[str, Any], steps: list[dict[str, Any]]) -> tuple[str,
     if others:
         misses.append("- **Other origins**: " + ", ".join(others))
     return _table(["target", "measured", "verdict"], rows), misses
+
+
+def _all_weights(weights: dict[str, Any], growth: list[dict[str, Any]]) -> int:
+    return max([w["bytes"] for w in weights.values()] + [b for r in growth for b in r.get("first_view", {}).values()])
+
+
+def _growing_weights(weights: dict[str, Any], growth: list[dict[str, Any]]) -> str:
+    """The heaviest first view, and how much the heaviest kind's grows from the real site to the largest corpus."""
+    heaviest = max(weights, key=lambda kind: weights[kind]["bytes"])
+    text = f"at most {_kib(weights[heaviest]['bytes'])} KiB ({heaviest})"
+    if growth and growth[-1].get("first_view"):
+        big = growth[-1]
+        grew = {kind: bytes_ - weights[kind]["bytes"] for kind, bytes_ in big["first_view"].items() if kind in weights}
+        most = max(grew, key=lambda kind: grew[kind])
+        text += f"; at {big['scale']} meetings at most {_kib(max(big['first_view'].values()))} KiB, the most grown " \
+                f"{most} (+{_kib(grew[most])} KiB)"
+    return text
+
+
+def _first_view_miss(readers: dict[str, Any], growth: list[dict[str, Any]]) -> str:
+    weights, plain = readers["real"]["weights"], readers["baseline"]["weights"]
+    over = {kind: w for kind, w in weights.items() if w["bytes"] > SEARCH_WEIGHT_MAX_KIB * KIB}
+    rest = [w["bytes"] for kind, w in weights.items() if kind not in over]
+    plain_bytes = [w["bytes"] for w in plain.values()]
+    return (
+        "- **First view**: " + "; ".join(
+            f"{kind} {_kib(w['bytes'])} KiB, of which its own HTML is {_kib(w['by_file'].get('index.html', 0))} KiB"
+            for kind, w in over.items())
+        + f". Every other kind is {_kib(min(rest, default=0))} to {_kib(max(rest, default=0))} KiB"
+        + (f", and at {growth[-1]['scale']} meetings at most "
+           f"{_kib(max(b for k, b in growth[-1]['first_view'].items() if k not in over))} KiB"
+           if growth and growth[-1].get("first_view") else "")
+        + f" (plain Material: {_kib(min(plain_bytes))} to {_kib(max(plain_bytes))} KiB, its search index loading "
+        "with every page). Nothing of the search loads before it is opened."
+        + (" The pages over the target are record parts whose own text weighs that much (the longest part of "
+           "A/76/PV.102 has 157 paragraphs), and a part is never split: its paragraphs' anchors are published and "
+           "locked." if all("record part" in kind for kind in over) else "")
+    )
+
+
+def _index_miss(build: dict[str, Any], growth: list[dict[str, Any]], ratio: float) -> str:
+    index = build["search_index"]
+    folders = ", ".join(f"{INDEX_PARTS.get(name, name)} {_kib(size)} KiB"
+                        for name, size in sorted(index["by_area"].items(), key=lambda item: -item[1]))
+    at_scale = "; ".join(f"{r['search_index']['bytes'] / r['text_bytes']:.1f}x at {r['scale']} meetings"
+                         for r in growth)
+    return (
+        f"- **Search index**: {ratio:.1f}x the text on the real site ({_kib(index['bytes'])} KiB in "
+        f"{index['entries']} files, compressed, for {_kib(build['text_bytes'])} KiB of text){'; ' if at_scale else ''}"
+        f"{at_scale}. Of the real site's: {folders}. The target was set for Material's index, which every page "
+        "downloads whole; no page downloads this one, and a query fetches its own words' files (about 31 KiB on "
+        "the real site: Search section). Each file is compressed alone, and on a small site most are small: a "
+        "rare word's entry carries its postings and their facet values (what filter counts need), and each "
+        "result's text is a file of its own, so the ratio falls as the corpus grows."
+    )
+
+
+# The folders of the site's search index (recordkit/search_index.py), for the report.
+INDEX_PARTS = {"t": "dictionary shards (t/)", "d": "results' texts (d/)", "p": "postings files (p/)",
+               "v": "facet values (v/)", "facets.jz": "facets.jz", "index.json": "index.json"}
 
 
 def markdown(results: dict[str, Any]) -> str:
@@ -290,6 +329,16 @@ def growth_section(growth: list[dict[str, Any]], note: str = "") -> list[str]:
                 for s in steps
             ]),
         ]
+    kinds = list(dict.fromkeys(kind for r in growth for kind in r.get("first_view", {})))
+    if kinds:
+        out += [
+            "\nFirst view per page kind at each size (KiB, phone, cold cache; bench/readers.py, the same pages in "
+            "each corpus):\n",
+            _table(["page kind", *[f"{r['scale']} meetings" for r in growth]], [
+                [kind, *[_kib(r["first_view"][kind]) if kind in r.get("first_view", {}) else "-" for r in growth]]
+                for kind in kinds
+            ]),
+        ]
     if growth:
         big = growth[-1]
         top = sorted(big["handlers_cpu_s"].items(), key=lambda item: -item[1])
@@ -340,9 +389,10 @@ def _readers(readers: dict[str, Any], build: dict[str, Any]) -> list[str]:
     out = [
         "\n## Readers\n",
         "Both sites are served by bench/serve.py from 127.0.0.1, gzip-compressed (level 6). First view: every "
-        "response a page loads by itself in a fresh browser context (cold cache), the search worker's script and "
-        "the search index included, as bytes on the wire (compressed body plus headers), in Debian's Chromium "
-        "through Playwright at a phone's viewport.\n",
+        "response a page loads by itself in a fresh browser context (cold cache), as bytes on the wire "
+        "(compressed body plus headers), in Debian's Chromium through Playwright at a phone's viewport. Plain "
+        "Material's include its search worker and index, which load with every page; this site's search loads "
+        "only when it is opened (Search section).\n",
         _table(["page kind", "first view KiB", "requests", "plain Material KiB", "other origins"], [
             [kind, _kib(real["weights"][kind]["bytes"]), real["weights"][kind]["requests"],
              _kib(plain["weights"][kind]["bytes"]), len(real["weights"][kind]["other_origins"])]
@@ -357,17 +407,16 @@ def _readers(readers: dict[str, Any], build: dict[str, Any]) -> list[str]:
     ]))
     index, plain_index = build["search_index"], build["baseline_search_index"]
     out.append(
-        f"\nSearch index of the real record: {_kib(index['bytes'])} KiB ({index['entries']} entries; "
-        f"{_kib(index['gzip_bytes'])} KiB gzip) for {_kib(build['text_bytes'])} KiB of text: "
-        f"**{index['bytes'] / build['text_bytes']:.1f}x**. Plain Material on the same pages: "
-        f"{_kib(plain_index['bytes'])} KiB ({plain_index['entries']} entries), "
-        f"{plain_index['bytes'] / build['text_bytes']:.1f}x. Where the index's bytes come from "
-        "(entries by the first segment of their location):\n"
+        f"\nSearch index of the real site: {_kib(index['bytes'])} KiB on disk in {index['entries']} files, each "
+        f"compressed by the writer, for {_kib(build['text_bytes'])} KiB of text: "
+        f"**{index['bytes'] / build['text_bytes']:.1f}x**; none of it is loaded by a page. Plain Material's "
+        f"search_index.json: {_kib(plain_index['bytes'])} KiB ({plain_index['entries']} entries, "
+        f"{_kib(plain_index['gzip_bytes'])} KiB compressed), {plain_index['bytes'] / build['text_bytes']:.1f}x, "
+        "loaded by every page. Where this site's index's bytes are:\n"
     )
-    areas = list(dict.fromkeys([*index["by_area"], *plain_index["by_area"]]))
-    out.append(_table(["pages", "this site KiB", "plain Material KiB"], [
-        [f"`{area}`", _kib(index["by_area"].get(area, 0)), _kib(plain_index["by_area"].get(area, 0))]
-        for area in areas
+    out.append(_table(["part of the index", "KiB"], [
+        [INDEX_PARTS.get(name, name), _kib(size)]
+        for name, size in sorted(index["by_area"].items(), key=lambda item: -item[1])
     ]))
     if real["lighthouse"]:
         out += [

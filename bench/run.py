@@ -101,15 +101,20 @@ def summary(runs: list[Run]) -> dict[str, Any]:
 def search_index(site_dir: Path) -> dict[str, Any]:
     """The site's search index: Material's search_index.json (the plain baseline), or the site's own folder.
 
-    The site's index is many small files fetched per query (bench/search_compare.py measures what a
-    query downloads); here its total size on disk and compressed, counted as "records".
+    The site's index is many small files, compressed by the writer and fetched per query
+    (bench/search_compare.py measures what a query downloads); here their total size on disk, by
+    top-level folder or file ("entries" are its files).
     """
     material = site_dir / "search" / "search_index.json"
     if not material.is_file():
-        files = [f for f in (site_dir / "search-index").rglob("*") if f.is_file()]
-        total = sum(f.stat().st_size for f in files)
-        packed = sum(len(gzip.compress(f.read_bytes(), compresslevel=6)) for f in files)
-        return {"bytes": total, "gzip_bytes": packed, "entries": len(files), "by_area": {"records": total}}
+        root = site_dir / "search-index"
+        files = [f for f in root.rglob("*") if f.is_file()]
+        folders: dict[str, int] = {}
+        for file in files:
+            folder = file.relative_to(root).parts[0]
+            folders[folder] = folders.get(folder, 0) + file.stat().st_size
+        total = sum(folders.values())
+        return {"bytes": total, "gzip_bytes": total, "entries": len(files), "by_area": folders, "own": True}
     data = material.read_bytes()
     entries = json.loads(data)["docs"]
     by_area: dict[str, int] = {}  # which pages the index's bytes come from

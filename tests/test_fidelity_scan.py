@@ -48,3 +48,18 @@ def test_a_repeated_original_is_corrected_at_successive_occurrences_in_order() -
     text = "cochair and cochair"
     corrections = [("cochair", "co-chair"), ("cochair", "co‑chair")]
     assert fidelity.apply_corrections(text, corrections) == sequential_replace(text, corrections)
+
+
+def test_a_source_block_matches_its_text_with_each_line_end_hyphen_kept_or_gone() -> None:
+    block = "the Secretary-\nGeneral spoke of sustain-\n  ing peace,\nnot of\n\tother things"
+    for published in ("the Secretary-General spoke of sustaining peace, not of other things",
+                      "the SecretaryGeneral spoke of sustain-ing peace, not of other things",
+                      "  the Secretary-General   spoke of sustaining peace,\nnot of other things "):
+        assert fidelity.matches(block, published), published
+    for published in ("the Secretary--General spoke of sustaining peace, not of other things",
+                      "the Secretary-General spoke of sustaining peace, not of other",
+                      "the Secretary-General spoke of sustaining peace, not of other things.",
+                      "the Secretary General spoke of sustaining peace, not of other things",
+                      "the Secretary-General spoke of sus-taining peace, not of other things"):
+        assert not fidelity.matches(block, published), published
+    assert fidelity.matches("a - b", "a - b") and not fidelity.matches("a - b", "a b")  # not a line end

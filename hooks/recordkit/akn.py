@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from . import urls as paths
 from .model import Corpus, Meeting, Paragraph, Part, Speaker
+from .slug import slugify
 from .urls import SiteUrls
 
 NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -35,10 +36,6 @@ def role_eid(role_id: str) -> str:
 
 def concept_eid(theme_id: str) -> str:
     return f"theme-{theme_id}"
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def _generated_on() -> dt.date:
@@ -66,7 +63,7 @@ def _frbr(parent: ET.Element, level: str, this: str, uri: str, date: dt.date, da
 
 
 def _identification(meta: ET.Element, meeting: Meeting) -> None:
-    body = _slug(meeting.body)
+    body = slugify(meeting.body)
     date = meeting.date.isoformat()
     # AKN naming convention: /akn/<jurisdiction>/<doc type>/<actor>/<date>/<number>; "un" for the United Nations.
     work = f"/akn/un/debate/{body}/{date}/{meeting.id}"
@@ -85,7 +82,7 @@ def _identification(meta: ET.Element, meeting: Meeting) -> None:
 def _references(meta: ET.Element, record: _Record, publisher: str) -> None:
     corpus, meeting, urls = record.corpus, record.meeting, record.urls
     references = _sub(meta, "references", source=f"#{EDITORS}")
-    body = _slug(meeting.body)
+    body = slugify(meeting.body)
     _sub(references, "TLCOrganization", eId=body, href=f"/akn/ontology/organization/un/{body}",
          showAs=meeting.body)
     _sub(references, "TLCOrganization", eId=EDITORS, href=urls.absolute(urls.page(paths.HOME)),
@@ -194,7 +191,7 @@ def akn_tree(corpus: Corpus, meeting: Meeting, urls: SiteUrls, *, publisher: str
     record = _Record(corpus, meeting, urls)
     ET.register_namespace("", NAMESPACE)
     root = ET.Element(f"{{{NAMESPACE}}}akomaNtoso")
-    debate = _sub(root, "debate", name=_slug(meeting.meeting_type))
+    debate = _sub(root, "debate", name=slugify(meeting.meeting_type))
     meta = _sub(debate, "meta")
     _identification(meta, meeting)
     _references(meta, record, publisher)

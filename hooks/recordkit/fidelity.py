@@ -5,7 +5,7 @@ the summary's text, or the text extracted from a verbatim record's PDF. Its
 blocks (separated by blank lines) are the meeting's front blocks, then each
 part's heading blocks and paragraphs. After the corrections are applied,
 every block must be published, whole, in the same order, and nothing else;
-whitespace is layout, and a hyphen at a line end may go (see `block_pattern`).
+whitespace is layout, and a hyphen at a line end may go (see `matches`).
 """
 
 from __future__ import annotations
@@ -94,14 +94,21 @@ def source_blocks(text: str) -> list[str]:
     return [block.strip() for block in blocks if block.strip()]
 
 
-def block_pattern(block: str) -> re.Pattern[str]:
-    """What the published text of a source block may be: its words, with line-end hyphens optional."""
-    pieces = _LINE_END_HYPHEN.split(block)
-    return re.compile("-?".join(re.escape(normalise(piece)) for piece in pieces))
-
-
 def matches(block: str, published: str) -> bool:
-    return block_pattern(block).fullmatch(normalise(published)) is not None
+    """Whether `published` is the source `block`: its words, each line-end hyphen kept or gone.
+
+    Read piece by piece, not with a regex of the block: compiling one per block cost most of the
+    build's check (a record's blocks overflow `re`'s cache). A piece starts with a letter, so a
+    hyphen after a piece can only be the line end's."""
+    text, position = normalise(published), 0
+    for number, piece in enumerate(_LINE_END_HYPHEN.split(block)):
+        if number and text.startswith("-", position):
+            position += 1
+        words = normalise(piece)
+        if not text.startswith(words, position):
+            return False
+        position += len(words)
+    return position == len(text)
 
 
 def plain(block: str) -> str:

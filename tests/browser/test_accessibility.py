@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from browser.conftest import PART, wait_until_settled
+from browser.conftest import PART, PHONE, wait_until_settled
 
 pytestmark = pytest.mark.browser
 
@@ -86,6 +86,17 @@ def test_no_wcag_violations(new_page: Any, axe: Any, kind: str, scheme: str) -> 
     page = open_in(new_page, scheme)
     page.goto(PAGE_KINDS[kind])
     assert page.get_attribute("body", "data-md-color-scheme") == SCHEMES[scheme]
+    assert violations(axe, page) == []
+
+
+@pytest.mark.parametrize("kind", ["opening-statements", "verbatim-part", "paragraph-target"])
+def test_no_wcag_violations_on_a_touch_screen(new_page: Any, axe: Any, kind: str) -> None:
+    """On a phone (no hover) the paragraphs' tools are always shown: their targets must be large enough
+    (WCAG 2.5.8), which a desktop, where they wait for the pointer, never puts to axe."""
+    page = new_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    page.goto(PAGE_KINDS[kind])
+    assert page.evaluate("matchMedia('(hover: none)').matches")
+    expect(page.locator(".para__tools").first).to_be_visible()
     assert violations(axe, page) == []
 
 

@@ -24,6 +24,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any, Protocol
 
+from ..slug import slugify
 from .errors import SourceError
 from .imported import ImportedCorrection, ImportedMeeting, ImportedParagraph, ImportedPart
 from .words import MONTHS, fold, ordinal_value
@@ -266,10 +267,6 @@ def to_roman(value: int) -> str:
         while value >= amount:
             out, value = out + numeral, value - amount
     return out
-
-
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def short_slug(title: str) -> str:

@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..slug import slugify
 from .errors import SourceError
 from .imported import (
     ImportedMeeting,
@@ -149,11 +149,6 @@ def build_meeting(pdf: PdfText, *, registry: Registry, meeting_id: str = "") -> 
 def meeting_id_for(symbol: str) -> str:
     """A/76/PV.102 -> a-76-pv-102 (the contract's verbatim meeting ids)."""
     return slugify(symbol)
-
-
-def slugify(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 # --- the meeting's facts ---------------------------------------------------------------
