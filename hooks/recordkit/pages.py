@@ -442,8 +442,8 @@ def documents_page(site: Site) -> str:
     documents = []
     for document in corpus.documents.values():
         citing = corpus.by_document.get(document.id, [])
-        meetings = _meeting_groups(site, citing)
-        latest = meetings[0][0] if meetings else None
+        meetings = {p.meeting_id for p in citing}
+        latest = next((m for m in corpus.meetings if m.id in meetings), None)  # the corpus lists the newest first
         documents.append({"id": document.id, "label": document.label, "title": document.title, "url": document.url,
                           "page": urls.document(document.id), "count": len(citing), "meetings": len(meetings),
                           "latest": {"title": latest.short_title, "url": urls.meeting(latest)} if latest else None})
