@@ -44,7 +44,7 @@ def _step_reading(steps: list[dict[str, Any]], growth: list[dict[str, Any]], nam
     times = ", ".join(f"{row['handlers_cpu_s'].get(name, 0.0):.2f} s at {row['scale']}" for row in growth)
     ratios = ", ".join(f"{s['handlers'][name]:.1f}x from {s['from']} to {s['to']}" for s in steps
                        if s["handlers"].get(name) is not None)
-    return f"Its CPU time: {times} meetings; its steps: {ratios}."
+    return f"its CPU time is {times} meetings; its steps are {ratios}."
 
 
 def _kib(value: float) -> str:
@@ -286,7 +286,7 @@ def markdown(results: dict[str, Any]) -> str:
         ]),
     ]
 
-    out += growth_section(growth)
+    out += growth_section(growth, real=readers.get("real", {}).get("weights"))
     out += _readers(readers, build)
     return "\n".join(out)
 
@@ -294,7 +294,7 @@ def markdown(results: dict[str, Any]) -> str:
 OLD_PEAK_PER_PARAGRAPH_KIB = 1.2 * 1024 * 1024 / 15000  # 1.2 GiB for 15,000 paragraphs (old single-record synth)
 
 
-def growth_section(growth: list[dict[str, Any]], note: str = "") -> list[str]:
+def growth_section(growth: list[dict[str, Any]], note: str = "", real: dict[str, Any] | None = None) -> list[str]:
     """The "Growth" section: synthetic corpora of 10, 100 and 1000 meetings."""
     steps = growth_steps(growth)
     out = [
@@ -334,8 +334,10 @@ def growth_section(growth: list[dict[str, Any]], note: str = "") -> list[str]:
         out += [
             "\nFirst view per page kind at each size (KiB, phone, cold cache; bench/readers.py, the same pages in "
             "each corpus):\n",
-            _table(["page kind", *[f"{r['scale']} meetings" for r in growth]], [
-                [kind, *[_kib(r["first_view"][kind]) if kind in r.get("first_view", {}) else "-" for r in growth]]
+            _table(["page kind", *(["real site (3 meetings)"] if real else []),
+                    *[f"{r['scale']} meetings" for r in growth]], [
+                [kind, *([_kib(real[kind]["bytes"]) if kind in real else "-"] if real else []),
+                 *[_kib(r["first_view"][kind]) if kind in r.get("first_view", {}) else "-" for r in growth]]
                 for kind in kinds
             ]),
         ]

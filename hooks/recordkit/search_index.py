@@ -80,8 +80,9 @@ K1 = 2.0
 B = 0.15
 IMPACT_LEVELS = 99
 # A word in more than this share of the paragraphs keeps its impacts in 1..COARSE_LEVELS, two to a
-# byte: its postings are the longest a query fetches ("general assembly", 44% of the paragraphs,
-# about 190,000 postings at 1,000 meetings) and its low idf makes it count little in a ranking.
+# byte: its postings are the longest a query fetches ("general assembly": "general" is in 49% of the
+# paragraphs; the query fetches about 190,000 postings at 1,000 meetings) and its low idf makes it
+# count little in a ranking.
 # Impacts are most of a long postings file once compressed (0.9 of 1.5 bytes a posting on the real
 # site; 0.6 in half bytes). The query table ranks the same with it (tests/browser/test_search.py).
 COARSE_SHARE = 0.1

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 
 PHONE_PAGES = ["", *(f"{PART}{part}/" for part in PARTS), f"{PART}notes/", f"{PART}downloads/",
                "speakers/", "speakers/fatima/",
-               "themes/", "themes/vulnerable-countries/", "documents/", "no/such/page/",
+               "themes/", "themes/vulnerable-countries/", "documents/", "documents/un-charter/", "no/such/page/",
                "records/a-76-pv-102/", "records/a-76-pv-102/peacebuilding-sustaining-peace/",
                "delegations/", "delegations/european-union/", "speakers/shahid/"]
 
