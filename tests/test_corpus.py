@@ -94,7 +94,10 @@ def test_home_lists_the_meetings_newest_first_with_their_statements(site: Site, 
 def test_the_meeting_page_gives_its_facts_decisions_and_speakers_in_order(site: Site, corpus: Any) -> None:
     meeting = corpus.meeting_by_id["a-76-pv-102"]
     page = site.page("records/a-76-pv-102/")
-    assert "https://undocs.org/A/76/PV.102" in page.xpath("//dl[@class='facts']//a/@href")
+    facts = page.xpath("//dl[@class='facts']//a/@href")
+    assert "https://undocs.org/A/76/PV.102" in facts
+    # Its documents open their pages here (their text, and where every meeting cites them).
+    assert {f"../../documents/{d}/" for d in meeting.documents} <= set(facts) and meeting.documents
     decisions = " ".join(li.text_content() for li in page.xpath('//ul[@class="decisions"]/li'))
     assert "76/305" in decisions
     listed = page.xpath('//ol[@class="speaking-order"]/li')

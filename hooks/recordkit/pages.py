@@ -204,7 +204,8 @@ def meeting_page(site: Site, meeting: Meeting) -> str:
                          "first": _ref(site, first)})
     return render(site.env, "meeting.md", here=urls.meeting(meeting),
                   meeting=_meeting_facts(meeting), presiding=_presiding(site, meeting),
-                  documents=[corpus.documents[d] for d in meeting.documents],
+                  documents=[{"label": corpus.documents[d].label, "title": corpus.documents[d].title,
+                              "page": urls.document(d)} for d in meeting.documents],
                   parts=[{"url": urls.page(p.src_uri), "title": p.display_title, "range": p.paragraph_range}
                          for p in meeting.sections],
                   decisions=[_ref(site, p) for p in meeting.decisions], speakers=speakers,
