@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from conftest import PARTS, RECORD, Site
 from recordkit.urls import SiteUrls
@@ -36,6 +36,16 @@ def links_under(site: Site, url: str, heading_id: str) -> set[str]:
             links.add(posixpath.normpath(posixpath.join(url, anchor.get("href").split("#")[0])) + "/#"
                       + anchor.get("href").split("#")[1])
     return links
+
+
+def test_no_page_has_two_elements_with_one_id(site: Site) -> None:
+    """An id is an anchor a link lands on: two of them and the second is unreachable."""
+    repeated = {}
+    for url in site.html_pages():
+        counts = Counter(re.findall(r'\sid="([^"]+)"', site.file_for(url).read_text(encoding="utf-8")))
+        if any(count > 1 for count in counts.values()):
+            repeated[url] = [anchor for anchor, count in counts.items() if count > 1]
+    assert not repeated
 
 
 def test_seven_speaker_pages_fifteen_theme_pages_and_documents(site: Site, corpus) -> None:

@@ -3,9 +3,9 @@
 A speaker's statements, a delegation's, a theme's paragraphs, a document's citations and the
 home page's meetings grow with the corpus: at 1,000 meetings a speaker page listed every statement
 of hundreds of meetings (BENCHMARKS.md, "Growth"). Past `MAX_LISTED_MEETINGS` meetings, a listing
-is split by year: the page itself lists the newest year, and every year has a page of its own
-(`<page>/<year>/`), so a page weighs what a year of meetings holds, not what the corpus does.
-A year page's URL never changes once made; the page itself always lists the newest year.
+is split: the page itself lists its latest `MAX_LISTED_MEETINGS` meetings, and every year has a
+page of its own (`<page>/<year>/`), so the page weighs the same at any size of the corpus, and a
+year page what a year of meetings holds. A year page's URL never changes once made.
 
 Plain Python, no MkDocs.
 """
@@ -46,6 +46,13 @@ def by_year(corpus: Corpus, paragraphs: Iterable[Paragraph]) -> dict[int, list[P
     for paragraph in paragraphs:
         groups.setdefault(corpus.meeting_by_id[paragraph.meeting_id].date.year, []).append(paragraph)
     return groups
+
+
+def latest_meetings(corpus: Corpus, paragraphs: Iterable[Paragraph],
+                    limit: int = MAX_LISTED_MEETINGS) -> frozenset[str]:
+    """The ids of the `limit` newest meetings holding any of `paragraphs` (a split listing's own page)."""
+    holding = {p.meeting_id for p in paragraphs}
+    return frozenset([m.id for m in corpus.meetings if m.id in holding][:limit])  # the corpus lists the newest first
 
 
 def year_src(src_uri: str, year: int) -> str:

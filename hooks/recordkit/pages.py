@@ -101,38 +101,49 @@ def _by_meeting(site: Site, paragraphs: list[Paragraph], *, statements: bool) ->
             for meeting, listed in _meeting_groups(site, paragraphs)]
 
 
-def _year_links(site: Site, src_uri: str, years: list[int], shown: int | None,
-                counts: Mapping[int, int], *, year_page: bool) -> list[dict[str, Any]]:
-    """A split listing's years, newest first: each with its count and its page (listings.py). The year
-    shown is "current": the page itself on a year page, the year listed on the listing's own page."""
-    return [{"year": year, "count": counts.get(year, 0), "url": _listing_url(site, src_uri, year),
-             "current": ("page" if year_page else "true") if year == shown else ""} for year in years]
+def _year_links(site: Site, src_uri: str, years: list[int], year: int | None,
+                counts: Mapping[int, int]) -> list[dict[str, Any]]:
+    """A split listing's years, newest first: each with its count and its page (listings.py); on a
+    year page, that year is the current page."""
+    return [{"year": each, "count": counts.get(each, 0), "url": _listing_url(site, src_uri, each),
+             "current": "page" if each == year else ""} for each in years]
+
+
+# What a split listing's own page lists (a year page lists its year).
+LATEST = f"the {listings.MAX_LISTED_MEETINGS} latest meetings"
 
 
 @dataclass(frozen=True)
 class _Split:
-    """A listing's paragraphs by year (listings.py); `years` is [] when it is listed whole."""
+    """A listing's paragraphs by year, and its latest meetings (listings.py); `years` is [] when it
+    is listed whole."""
 
     years: list[int]
     groups: dict[int, list[Paragraph]]
+    latest: frozenset[str]
 
     def shown(self, paragraphs: list[Paragraph], year: int | None) -> list[Paragraph]:
-        return paragraphs if year is None else self.groups.get(year, [])
+        """What a page of the listing lists: a year page its year; the listing's own page, once split,
+        its latest meetings' (as many meetings at any size of the corpus); else everything."""
+        if year is not None:
+            return self.groups.get(year, [])
+        return [p for p in paragraphs if p.meeting_id in self.latest] if self.years else paragraphs
+
+    def scope(self, year: int | None) -> str | None:
+        """What the page lists, for its headings ("Statements in 2024"); None when it lists everything."""
+        return str(year) if year is not None else (LATEST if self.years else None)
 
 
 def _split(site: Site, key: tuple[str, ...], paragraphs: list[Paragraph]) -> _Split:
-    return site.memo(("split", *key), lambda: _Split(listings.paragraph_years(site.corpus, paragraphs),
-                                                     listings.by_year(site.corpus, paragraphs)))
+    corpus = site.corpus
+    return site.memo(("split", *key), lambda: _Split(listings.paragraph_years(corpus, paragraphs),
+                                                     listings.by_year(corpus, paragraphs),
+                                                     listings.latest_meetings(corpus, paragraphs)))
 
 
 def _listing_url(site: Site, src_uri: str, year: int | None) -> str:
     """A listing page's URL: its year page's for a year, else its own."""
     return site.urls.page(listings.year_src(src_uri, year) if year else src_uri)
-
-
-def _shown_year(years: list[int], year: int | None) -> int | None:
-    """The year a listing page shows: its own on a year page; the newest on a split page; None (all) else."""
-    return year if year is not None else (years[0] if years else None)
 
 
 def _chips(site: Site, speakers: Iterable[Speaker] = (), themes: Iterable[Theme] = ()) -> list[dict[str, str]]:
@@ -233,26 +244,24 @@ def _presiding(site: Site, meeting: Meeting) -> list[dict[str, str]]:
     return officers
 
 
-def _meeting_rows(site: Site, year: int | None) -> list[dict[str, Any]]:
+def _meeting_rows(site: Site, meetings: Iterable[Meeting]) -> list[dict[str, Any]]:
     return [{"url": site.urls.meeting(m), "title": m.title, "body": f"{m.body}, {m.session_label}",
              "record": m.symbol or ("Summary" if m.kind == "summary" else "Verbatim record"),
              "statements": len(m.statements), "date_iso": m.date.isoformat(), "date_text": date_text(m)}
-            for m in site.corpus.meetings if year is None or m.date.year == year]
+            for m in meetings]
 
 
-def _meeting_years(site: Site, year: int | None) -> tuple[int | None, list[dict[str, Any]]]:
+def _meeting_years(site: Site, year: int | None) -> tuple[list[int], list[dict[str, Any]]]:
     meetings = site.corpus.meetings
     years = listings.years_of(meetings)
-    shown = _shown_year(years, year)
-    links = _year_links(site, paths.HOME, years, shown, Counter(m.date.year for m in meetings),
-                        year_page=year is not None)
-    return shown, links
+    return years, _year_links(site, paths.HOME, years, year, Counter(m.date.year for m in meetings))
 
 
 def home_page(site: Site, *, title: str, intro: str) -> str:
     corpus, urls = site.corpus, site.urls
-    shown, years = _meeting_years(site, None)
-    meetings = _meeting_rows(site, shown)
+    split, years = _meeting_years(site, None)
+    # Once split, the latest meetings (the corpus lists the newest first); each year has its page.
+    meetings = _meeting_rows(site, corpus.meetings[:listings.MAX_LISTED_MEETINGS] if split else corpus.meetings)
     ways = [
         {"url": urls.page(paths.SPEAKERS_INDEX), "label": "Speakers",
          "text": f"{len(corpus.speakers)} speakers and every statement they made"},
@@ -264,14 +273,14 @@ def home_page(site: Site, *, title: str, intro: str) -> str:
          "text": f"{len(corpus.documents)} documents the records cite"},
     ]
     return render(site.env, "home.md", here=urls.page(paths.HOME), title=title, intro=Markup(intro),
-                  meetings=meetings, ways=ways, years=years, shown=shown)
+                  meetings=meetings, ways=ways, years=years, shown=LATEST if split else None)
 
 
 def meetings_year_page(site: Site, year: int) -> str:
     """The meetings of one year (the home page lists the newest year's once there are many)."""
-    shown, years = _meeting_years(site, year)
-    return render(site.env, "meetings_year.md", here=_listing_url(site, paths.HOME, year),
-                  year=year, meetings=_meeting_rows(site, shown), years=years)
+    _, years = _meeting_years(site, year)
+    return render(site.env, "meetings_year.md", here=_listing_url(site, paths.HOME, year), year=year,
+                  meetings=_meeting_rows(site, (m for m in site.corpus.meetings if m.date.year == year)), years=years)
 
 
 # -- people and delegations ------------------------------------------------------------------
@@ -300,13 +309,17 @@ def speaker_page(site: Site, speaker: Speaker, year: int | None = None) -> str:
     every_statement = corpus.by_speaker.get(speaker.id, [])
     spoken = {p.key for p in every_statement}
     every_mention = [p for p in corpus.by_mention.get(speaker.id, []) if p.key not in spoken]
-    years = site.memo(("speaker-years", speaker.id),
-                      lambda: listings.paragraph_years(corpus, [*every_statement, *every_mention]))
-    shown = _shown_year(years, year)
-    statements = _split(site, ("speaker-statements", speaker.id), every_statement).shown(every_statement, shown)
-    mentions = _split(site, ("speaker-mentions", speaker.id), every_mention).shown(every_mention, shown)
+    # Statements and mentions share the page's years and latest meetings: a year may hold only mentions.
+    every = [*every_statement, *every_mention]
+    split = _split(site, ("speaker", speaker.id), every)
+    listed = split.shown(every, year)
+    statements = [p for p in listed if p.key in spoken]
+    mentions = [p for p in listed if p.key not in spoken]
+    in_scope = {p.meeting_id for p in listed} if split.years else None
     roles = []
-    for meeting in corpus.meetings:
+    for meeting in corpus.meetings:  # the roles of the meetings the page lists
+        if in_scope is not None and meeting.id not in in_scope:
+            continue
         role = corpus.role_in(meeting, speaker.id)
         if role:
             roles.append({"meeting": meeting.short_title, "label": role.label, "description": role.description,
@@ -314,12 +327,10 @@ def speaker_page(site: Site, speaker: Speaker, year: int | None = None) -> str:
     delegation = corpus.delegations.get(speaker.delegation)
     src_uri = paths.speaker_src(speaker.id)
     return render(site.env, "speaker.md", here=_listing_url(site, src_uri, year),
-                  year=year, shown=shown if years else None,
-                  # A speaker's years count statements and mentions: a year may hold only mentions.
-                  years=_year_links(site, src_uri, years, shown, site.memo(
+                  year=year, shown=split.scope(year),
+                  years=_year_links(site, src_uri, split.years, year, site.memo(
                                         ("speaker-counts", speaker.id), lambda: listings.year_counts(
-                                            corpus, [*corpus.statements(every_statement), *every_mention])),
-                                    year_page=year is not None),
+                                            corpus, [*corpus.statements(every_statement), *every_mention]))),
                   speaker={"name": speaker.name, "full_name": speaker.full_name if speaker.honorific else "",
                            "titles": speaker.titles, "collective": speaker.collective},
                   delegation={"name": delegation.name, "url": urls.delegation(delegation.id)} if delegation else None,
@@ -346,17 +357,14 @@ def delegation_page(site: Site, delegation: Delegation, year: int | None = None)
     corpus = site.corpus
     every = corpus.by_delegation.get(delegation.id, [])
     split = _split(site, ("delegation", delegation.id), every)
-    years = split.years
-    shown = _shown_year(years, year)
-    paragraphs = split.shown(every, shown)
+    paragraphs = split.shown(every, year)
     src_uri = paths.delegation_src(delegation.id)
     return render(site.env, "delegation.md", here=_listing_url(site, src_uri, year),
                   delegation=delegation, kind=DELEGATION_KIND_TITLES.get(delegation.kind, delegation.kind)[:-1],
-                  year=year, shown=shown if years else None,
-                  years=_year_links(site, src_uri, years, shown, site.memo(
+                  year=year, shown=split.scope(year),
+                  years=_year_links(site, src_uri, split.years, year, site.memo(
                                         ("delegation-counts", delegation.id),
-                                        lambda: listings.year_counts(corpus, corpus.statements(every))),
-                                    year_page=year is not None),
+                                        lambda: listings.year_counts(corpus, corpus.statements(every)))),
                   speakers=site.memo(("delegation-speakers", delegation.id),
                                      lambda: _chips(site, speakers=corpus.speakers_of(every))),
                   count=len(corpus.statements(paragraphs)), groups=_by_meeting(site, paragraphs, statements=True),
@@ -408,9 +416,7 @@ def theme_page(site: Site, theme: Theme, year: int | None = None) -> str:
     corpus, urls = site.corpus, site.urls
     every = corpus.by_theme.get(theme.id, [])
     split = _split(site, ("theme", theme.id), every)
-    years = split.years
-    shown = _shown_year(years, year)
-    paragraphs = split.shown(every, shown)
+    paragraphs = split.shown(every, year)
     groups = []
     for meeting, in_meeting in _meeting_groups(site, paragraphs):
         parts = []
@@ -424,10 +430,9 @@ def theme_page(site: Site, theme: Theme, year: int | None = None) -> str:
         for other, count in corpus.related_themes(theme.id)])
     src_uri = paths.theme_src(theme.id)
     return render(site.env, "theme.md", here=_listing_url(site, src_uri, year),
-                  theme=theme, year=year, shown=shown if years else None,
-                  years=_year_links(site, src_uri, years, shown,
-                                    site.memo(("theme-counts", theme.id), lambda: listings.year_counts(corpus, every)),
-                                    year_page=year is not None),
+                  theme=theme, year=year, shown=split.scope(year),
+                  years=_year_links(site, src_uri, split.years, year,
+                                    site.memo(("theme-counts", theme.id), lambda: listings.year_counts(corpus, every))),
                   description=site.text_html(theme.description), count=len(paragraphs), groups=groups,
                   speakers=site.memo(("theme-speakers", theme.id),
                                      lambda: _chips(site, speakers=corpus.speakers_of(every))), related=related)
@@ -456,15 +461,13 @@ def document_page(site: Site, document: Document, year: int | None = None) -> st
     corpus = site.corpus
     every = corpus.by_document.get(document.id, [])
     split = _split(site, ("document", document.id), every)
-    shown = _shown_year(split.years, year)
-    paragraphs = split.shown(every, shown)
+    paragraphs = split.shown(every, year)
     src_uri = paths.document_src(document.id)
     return render(site.env, "document.md", here=_listing_url(site, src_uri, year),
-                  document=document, year=year, shown=shown if split.years else None,
-                  years=_year_links(site, src_uri, split.years, shown,
+                  document=document, year=year, shown=split.scope(year),
+                  years=_year_links(site, src_uri, split.years, year,
                                     site.memo(("document-counts", document.id),
-                                              lambda: listings.year_counts(corpus, every)),
-                                    year_page=year is not None),
+                                              lambda: listings.year_counts(corpus, every))),
                   count=len(paragraphs), groups=_by_meeting(site, paragraphs, statements=False),
                   index_url=f"{site.urls.page(paths.DOCUMENTS)}#doc-{document.id}")
 
