@@ -375,14 +375,15 @@ def with_hand_written(generated: str, previous: str) -> str:
     return "\n".join([generated.rstrip("\n") + "\n", *kept])
 
 
-def splice_growth(text: str, results: dict[str, Any]) -> str:
-    """`text` (BENCHMARKS.md) with its Growth section replaced by this run's (BENCH_STEPS=growth)."""
+def splice_growth(text: str, results: dict[str, Any], real: dict[str, Any] | None = None) -> str:
+    """`text` (BENCHMARKS.md) with its Growth section replaced by this run's (BENCH_STEPS=growth);
+    `real`: the real site's first views from the last full run, for the first column."""
     machine = results["machine"]
     note = (f"This section alone was measured {machine['date']} at commit `{machine['commit']}` "
             f"(BENCH_STEPS=growth, sizes {', '.join(str(s) for s in results['settings']['scales'])}; load average "
             f"{machine['load']} at the start, {machine.get('load_after', '?')} at the end); the rest of this file "
             "is from the run named at the top.")
-    section = "\n".join(growth_section(results["growth"], note)).strip("\n") + "\n\n"
+    section = "\n".join(growth_section(results["growth"], note, real)).strip("\n") + "\n\n"
     start = text.find("\n## Growth")
     if start < 0:
         return text.rstrip("\n") + "\n\n" + section

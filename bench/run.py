@@ -248,6 +248,16 @@ def _text(path: Path) -> str:
     return path.read_text(encoding="utf-8") if path.is_file() else ""
 
 
+def last_real_weights() -> dict[str, Any] | None:
+    """The real site's first views from the last full run (.bench/results.json), if any."""
+    last = WORK / "results.json"
+    if not last.is_file():
+        return None
+    weights: dict[str, Any] | None = json.loads(last.read_text(encoding="utf-8")).get("readers", {}).get(
+        "real", {}).get("weights")
+    return weights
+
+
 def main() -> None:
     WORK.mkdir(exist_ok=True)
     out = ROOT / os.environ.get("BENCH_OUT", "BENCHMARKS.md")
@@ -266,7 +276,8 @@ def main() -> None:
         results["machine"]["load_after"] = " ".join(f"{value:.1f}" for value in os.getloadavg())
         results["bench_s"] = time.perf_counter() - started
         (WORK / "results-growth.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
-        out.write_text(report.splice_growth(out.read_text(encoding="utf-8"), results), encoding="utf-8")
+        out.write_text(report.splice_growth(out.read_text(encoding="utf-8"), results, last_real_weights()),
+                       encoding="utf-8")
         print(f"[bench] rewrote the Growth section of {out.name} in {results['bench_s'] / 60:.1f} min")
         return
     results["build"] = real_vs_baseline(runs) if "build" in steps else {}

@@ -134,3 +134,15 @@ def test_year_pages_have_titles_and_descriptions(big: Corpus) -> None:
         assert metadata.title(src), src
         described = metadata.page(src)
         assert described is not None and str(described.description).endswith("."), src
+
+
+def test_a_speakers_structured_data_names_as_many_records_as_the_page_lists(big: Corpus) -> None:
+    """The page's JSON-LD names the records of the meetings the page lists, not every one of them."""
+    from recordkit.metadata import Describer
+
+    person = Describer(big, SiteUrls(big), language="en").person
+    busiest = max(big.speakers.values(), key=lambda s: len({p.meeting_id for p in big.by_speaker.get(s.id, [])}))
+    spoke_in = [m for m in big.meetings if m.id in {p.meeting_id for p in big.by_speaker.get(busiest.id, [])}]
+    assert len(spoke_in) > listings.MAX_LISTED_MEETINGS
+    named = [record["url"] for record in person(busiest)["subjectOf"]]
+    assert named == [SiteUrls(big).meeting(m) for m in spoke_in[: listings.MAX_LISTED_MEETINGS]]

@@ -13,6 +13,7 @@ from typing import Any
 
 from . import navigation
 from . import urls as paths
+from .listings import MAX_LISTED_MEETINGS
 from .model import Corpus, Meeting, Part, Speaker, Theme
 from .urls import SiteUrls
 
@@ -189,7 +190,9 @@ class Describer:
     def person(self, speaker: Speaker) -> dict[str, Any]:
         url = self.urls.absolute(self.urls.speaker(speaker.id))
         spoke_in = {p.meeting_id for p in self.corpus.by_speaker.get(speaker.id, [])}
-        meetings = [self.record_ref(m) for m in self.corpus.meetings if m.id in spoke_in]
+        # The latest records they spoke in, as many as the page lists (listings.py): every one of them
+        # would make the page grow with the corpus.
+        meetings = [self.record_ref(m) for m in self.corpus.meetings if m.id in spoke_in][:MAX_LISTED_MEETINGS]
         return {"@context": SCHEMA_ORG, **self.agent(speaker), "subjectOf": meetings, "mainEntityOfPage": url}
 
     def _theme_ref(self, theme: Theme) -> dict[str, Any]:
