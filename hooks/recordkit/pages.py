@@ -277,7 +277,7 @@ def home_page(site: Site, *, title: str, intro: str) -> str:
 
 
 def meetings_year_page(site: Site, year: int) -> str:
-    """The meetings of one year (the home page lists the newest year's once there are many)."""
+    """The meetings of one year (the home page lists the latest meetings once there are many)."""
     _, years = _meeting_years(site, year)
     return render(site.env, "meetings_year.md", here=_listing_url(site, paths.HOME, year), year=year,
                   meetings=_meeting_rows(site, (m for m in site.corpus.meetings if m.date.year == year)), years=years)
