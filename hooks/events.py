@@ -70,8 +70,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for warning in loaded.warnings:
         log.warning(str(warning))
     site_urls = urls.SiteUrls(loaded.corpus, directory_urls=config.use_directory_urls, site_url=config.site_url or "")
-    _build = _Build(pages.Site(loaded.corpus, site_urls),
-                    metadata.Describer(loaded.corpus, site_urls, language=config.theme["language"]))
+    site = pages.Site(loaded.corpus, site_urls)
+    _build = _Build(site, metadata.Describer(loaded.corpus, site_urls, language=config.theme["language"],
+                                             pages=site.generated))
     config.nav = navigation.nav(loaded.corpus)
     return config
 
@@ -79,7 +80,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(100)  # before other plugins' on_files: mkdocs-redirects must see the pages to redirect to
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = _current().site
-    for src_uri, (kind, subject, in_nav) in navigation.generated_pages(site.corpus).items():
+    for src_uri, (kind, subject, in_nav) in site.generated.items():
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"docs/{src_uri} clashes with a page generated from data/: remove or rename it")
         inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV

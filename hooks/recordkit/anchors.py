@@ -26,10 +26,9 @@ from typing import Any
 
 import yaml
 
-from .model import Corpus, Part
-from .navigation import generated_pages
+from .model import Part
 from .pages import Site, home_page
-from .urls import HOME, SiteUrls, page_url
+from .urls import HOME, page_url
 
 LOCK_FILE = "anchors.lock"
 HEADER = (
@@ -113,13 +112,13 @@ def part_anchors(part: Part) -> set[str]:
     return ids
 
 
-def site_anchors(corpus: Corpus, urls: SiteUrls, written: Mapping[str, str]) -> dict[str, set[str]]:
+def site_anchors(site: Site, written: Mapping[str, str]) -> dict[str, set[str]]:
     """Page URL -> the ids to lock, for every page the site publishes: the ids of the pages written
     in docs/ (URL -> HTML), each part's heading and paragraphs; other generated pages by URL only."""
     published = {url: ids_in_html(html) for url, html in written.items()}
-    for src_uri in generated_pages(corpus):
-        part = corpus.part_by_src.get(src_uri)
-        published["/" + urls.page(src_uri)] = part_anchors(part) if part else set()
+    for src_uri in site.generated:
+        part = site.corpus.part_by_src.get(src_uri)
+        published["/" + site.urls.page(src_uri)] = part_anchors(part) if part else set()
     return published
 
 
@@ -183,5 +182,5 @@ def written_pages(site: Site, docs_dir: Path, to_html: Callable[[str], str]) -> 
 def lock_check(site: Site, *, root: Path, docs_dir: Path, to_html: Callable[[str], str],
                redirect_maps: Mapping[str, str], directory_urls: bool) -> LockCheck:
     """What the build is about to publish against anchors.lock (the build and `make anchors` both ask)."""
-    published = site_anchors(site.corpus, site.urls, written_pages(site, docs_dir, to_html))
+    published = site_anchors(site, written_pages(site, docs_dir, to_html))
     return check_lock(root / LOCK_FILE, published, redirect_urls(redirect_maps, directory_urls=directory_urls))

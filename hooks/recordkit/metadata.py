@@ -8,6 +8,7 @@ overrides/main.html writes them into the page's head.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,13 +39,15 @@ class PageMetadata:
 class Describer:
     """Metadata and plain-text titles of every page of the corpus, by source path."""
 
-    def __init__(self, corpus: Corpus, urls: SiteUrls, *, language: str) -> None:
+    def __init__(self, corpus: Corpus, urls: SiteUrls, *, language: str,
+                 pages: Mapping[str, tuple[str, Any, bool]] | None = None) -> None:
         self.corpus = corpus
         self.urls = urls
         self.language = language
         self.home = urls.absolute(urls.page(paths.HOME))
         # By source path: a scan of every speaker and theme per page would be quadratic in the pages.
-        self.pages = navigation.generated_pages(corpus)
+        # `pages`: the build's own (pages.Site.generated), else made here.
+        self.pages = pages if pages is not None else navigation.generated_pages(corpus)
 
     def title(self, src_uri: str) -> str:
         """The page's title as plain text (MkDocs would take it from the escaped h1)."""

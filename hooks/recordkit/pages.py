@@ -11,13 +11,14 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import groupby
 from typing import Any
 
 from jinja2 import Environment, Template
 from markupsafe import Markup
 
-from . import listings
+from . import listings, navigation
 from . import urls as paths
 from .citation import citation_with_url
 from .links import DocumentLinker
@@ -46,6 +47,12 @@ class Site:
     def __post_init__(self) -> None:
         self.linker = DocumentLinker(self.corpus.documents.values())
         self.text_template = self.env.get_template("text.html")
+
+    @cached_property
+    def generated(self) -> dict[str, tuple[str, Any, bool]]:
+        """src_uri -> (kind, subject, listed in the nav) of every page made from data
+        (navigation.generated_pages): the build's pages, its metadata and its anchors share one."""
+        return navigation.generated_pages(self.corpus)
 
     def memo(self, key: tuple[str, ...], compute: Callable[[], Any]) -> Any:
         if key not in self._memo:
