@@ -7,10 +7,11 @@ Shared by the cuts of Material's stylesheets (palette.py, unused_css.py). Plain 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_GROUPING = ("@media", "@supports")  # at-rules whose body is rules
 
 
 def without_comments(css: str) -> str:
@@ -51,6 +52,24 @@ def blocks(css: str) -> list[str]:
             blocks.append(css[start:index + 1].strip())
             start = index + 1
     return blocks
+
+
+def prune(css: str, rule: Callable[[str, str], str]) -> str:
+    """`css` without comments, each style rule as `rule(selectors, body)` remakes it ("" drops it; the
+    body keeps its closing brace), @media and @supports blocks left empty dropped, other at-rules
+    (@charset, @font-face, @keyframes...) kept whole."""
+    return "".join(_pruned(block, rule) for block in blocks(without_comments(css)))
+
+
+def _pruned(block: str, rule: Callable[[str, str], str]) -> str:
+    head, brace, body = block.partition("{")
+    at_rule = head.lstrip()
+    if not brace or (at_rule.startswith("@") and not at_rule.startswith(_GROUPING)):
+        return block
+    if at_rule.startswith("@"):
+        inner = "".join(_pruned(nested, rule) for nested in blocks(body[:-1]))
+        return f"{head}{{{inner}}}" if inner else ""
+    return rule(head, body)
 
 
 def split_top_level(text: str) -> list[str]:

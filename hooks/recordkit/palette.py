@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from .css import blocks, theme_original, without_comments
+from .css import prune, theme_original
 
 PALETTE_GLOB = "assets/stylesheets/palette.*.min.css"
 _NAMED_COLOUR = re.compile(r"data-md-color-(?:primary|accent)=[\"']?([\w-]+)")
@@ -30,7 +30,7 @@ def used_colours(palette_config: Iterable[Mapping[str, object]] | Mapping[str, o
 
 def cut_palette_css(css: str, used: set[str]) -> str:
     """`css` without the rules (and emptied @media blocks) of colours not in `used`; comments dropped."""
-    return "".join(_kept(block, used) for block in blocks(without_comments(css)))
+    return prune(css, lambda head, body: "" if set(_NAMED_COLOUR.findall(head)) - used else f"{head}{{{body}")
 
 
 def cut_site_palette(site_dir: Path, used: set[str], theme_dirs: Sequence[Path]) -> list[Path]:
@@ -41,14 +41,3 @@ def cut_site_palette(site_dir: Path, used: set[str], theme_dirs: Sequence[Path])
         original = theme_original(path, site_dir, theme_dirs)
         path.write_text(cut_palette_css(original.read_text(encoding="utf-8"), used), encoding="utf-8")
     return cut
-
-
-def _kept(block: str, used: set[str]) -> str:
-    head, brace, body = block.partition("{")
-    if not brace:
-        return block  # @charset
-    if head.lstrip().startswith("@"):
-        inner = "".join(_kept(rule, used) for rule in blocks(body[:-1]))
-        return f"{head}{{{inner}}}" if inner else ""
-    return "" if set(_NAMED_COLOUR.findall(head)) - used else block
-

@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from .css import blocks, scan, split_top_level, theme_original, without_comments
+from .css import prune, scan, split_top_level, theme_original
 
 MAIN_GLOB = "assets/stylesheets/main.*.min.css"
 _CLASS_ATTRIBUTE = re.compile(r"""class=["']([^"']*)["']""")
@@ -53,8 +53,7 @@ def cut_css(css: str, used: set[str], readers: str = "") -> str:
     """`css` without the selectors needing a class not in `used`, nor the rules, blocks and custom
     properties left without use (`readers`: the scripts and other stylesheets, which may read them);
     comments dropped (the source map would no longer match)."""
-    kept = "".join(_kept(block, used) for block in blocks(without_comments(css)))
-    return _without_unused_properties(kept, readers)
+    return _without_unused_properties(prune(css, lambda head, body: _kept(head, body, used)), readers)
 
 
 def cut_site_css(site_dir: Path, theme_dirs: Sequence[Path]) -> list[Path]:
@@ -97,16 +96,8 @@ def _closing(text: str, opening: int) -> int:
     return len(text) - 1
 
 
-def _kept(block: str, used: set[str]) -> str:
-    head, brace, body = block.partition("{")
-    at_rule = head.lstrip()
-    if not brace:
-        return block  # @charset
-    if at_rule.startswith("@"):
-        if not at_rule.startswith(("@media", "@supports")):
-            return block  # @font-face, @keyframes...: no selectors to judge
-        inner = "".join(_kept(rule, used) for rule in blocks(body[:-1]))
-        return f"{head}{{{inner}}}" if inner else ""
+def _kept(head: str, body: str, used: set[str]) -> str:
+    """A style rule with only the selectors that can match ("" if none can)."""
     selectors = [selector for selector in split_top_level(head) if _needed(selector, used)]
     return f"{','.join(selectors)}{{{body}" if selectors else ""
 
