@@ -114,7 +114,7 @@ def search_index(site_dir: Path) -> dict[str, Any]:
             folder = file.relative_to(root).parts[0]
             folders[folder] = folders.get(folder, 0) + file.stat().st_size
         total = sum(folders.values())
-        return {"bytes": total, "gzip_bytes": total, "entries": len(files), "by_area": folders, "own": True}
+        return {"bytes": total, "gzip_bytes": total, "entries": len(files), "by_area": folders}
     data = material.read_bytes()
     entries = json.loads(data)["docs"]
     by_area: dict[str, int] = {}  # which pages the index's bytes come from
