@@ -55,6 +55,14 @@ def latest_meetings(corpus: Corpus, paragraphs: Iterable[Paragraph],
     return frozenset([m.id for m in corpus.meetings if m.id in holding][:limit])  # the corpus lists the newest first
 
 
+def speaker_listing(corpus: Corpus, speaker_id: str) -> tuple[list[Paragraph], list[Paragraph]]:
+    """What a speaker's pages list: their statements, and the paragraphs mentioning them that are not
+    their own (their years and latest meetings are the pages')."""
+    statements = corpus.by_speaker.get(speaker_id, [])
+    spoken = {p.key for p in statements}
+    return statements, [p for p in corpus.by_mention.get(speaker_id, []) if p.key not in spoken]
+
+
 def year_src(src_uri: str, year: int) -> str:
     """The year page of a listing page: "speakers/x.md" -> "speakers/x/2024.md",
     "documents/a-res-70-1.md" -> "documents/a-res-70-1/2024.md", the home page -> "meetings/2024.md"."""

@@ -71,8 +71,9 @@ def year_pages(corpus: Corpus) -> dict[str, tuple[str, Any, bool]]:
 
     add(paths.HOME, "meetings_year", None, listings.years_of(corpus.meetings))
     for speaker_id, speaker in corpus.speakers.items():
-        listed = [*corpus.by_speaker.get(speaker_id, []), *corpus.by_mention.get(speaker_id, [])]
-        add(paths.speaker_src(speaker_id), "speaker_year", speaker, listings.paragraph_years(corpus, listed))
+        statements, mentions = listings.speaker_listing(corpus, speaker_id)
+        add(paths.speaker_src(speaker_id), "speaker_year", speaker,
+            listings.paragraph_years(corpus, [*statements, *mentions]))
     for delegation_id, delegation in corpus.delegations.items():
         add(paths.delegation_src(delegation_id), "delegation_year", delegation,
             listings.paragraph_years(corpus, corpus.by_delegation.get(delegation_id, [])))

@@ -313,9 +313,8 @@ def speakers_index(site: Site) -> str:
 
 def speaker_page(site: Site, speaker: Speaker, year: int | None = None) -> str:
     corpus, urls = site.corpus, site.urls
-    every_statement = corpus.by_speaker.get(speaker.id, [])
+    every_statement, every_mention = listings.speaker_listing(corpus, speaker.id)
     spoken = {p.key for p in every_statement}
-    every_mention = [p for p in corpus.by_mention.get(speaker.id, []) if p.key not in spoken]
     # Statements and mentions share the page's years and latest meetings: a year may hold only mentions.
     every = [*every_statement, *every_mention]
     split = _split(site, ("speaker", speaker.id), every)
