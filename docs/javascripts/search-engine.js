@@ -53,6 +53,11 @@ export function readPostings(bytes) {
   return {docs, impacts, levels};
 }
 
+// A facet's counts over the whole corpus (facets.jz): {label: paragraphs}.
+function corpusCounts(facets, name) {
+  return Object.fromEntries(facets.labels[name].map((label, i) => [label, facets.counts[name][i]]));
+}
+
 export class SearchIndex {
   static async open(base) {
     const root = new URL("search-index/", base);
@@ -257,14 +262,19 @@ export class SearchIndex {
     });
   }
 
+  // A facet value's file: {d: its paragraphs (gaps), a: their facet values}; null for an unknown label.
+  valueFile(facets, name, label) {
+    const value = facets.indexOf[name]?.get(label);
+    return value === undefined ? Promise.resolve(null) : this.json(`v/${name}/${value}.jz`);
+  }
+
   // For each chosen facet, the paragraphs having any of its chosen values: [[name, Set], ...].
   async allowed(chosen, facets) {
     return Promise.all(chosen.map(async ([name, labels]) => {
       const docs = new Set();
       await Promise.all(labels.map(async (label) => {
-        const value = facets.indexOf[name]?.get(label);
-        if (value === undefined) return;
-        for (const doc of decode((await this.json(`v/${name}/${value}.jz`)).d)) docs.add(doc);
+        const file = await this.valueFile(facets, name, label);
+        if (file) for (const doc of decode(file.d)) docs.add(doc);
       }));
       return [name, docs];
     }));
@@ -283,10 +293,8 @@ export class SearchIndex {
   async valueAttrs(chosen, facets) {
     const rows = new Map();
     await Promise.all(chosen.flatMap(([name, labels]) => labels.map(async (label) => {
-      const value = facets.indexOf[name]?.get(label);
-      if (value === undefined) return;
-      const file = await this.json(`v/${name}/${value}.jz`);
-      decode(file.d).forEach((doc, i) => rows.set(doc, [file.a, i]));
+      const file = await this.valueFile(facets, name, label);
+      if (file) decode(file.d).forEach((doc, i) => rows.set(doc, [file.a, i]));
     })));
     return rows;
   }
@@ -300,7 +308,7 @@ export class SearchIndex {
     for (const name of facets.names) {
       const others = allowed.filter(([other]) => other !== name);
       if (browsing && !others.length) {
-        counts[name] = Object.fromEntries(facets.labels[name].map((label, i) => [label, facets.counts[name][i]]));
+        counts[name] = corpusCounts(facets, name);
         continue;
       }
       const tally = new Map();
@@ -319,8 +327,7 @@ export class SearchIndex {
   // Every facet's counts over the whole corpus.
   async allCounts() {
     const facets = await this.facets();
-    return Object.fromEntries(facets.names.map((name) =>
-      [name, Object.fromEntries(facets.labels[name].map((label, i) => [label, facets.counts[name][i]]))]));
+    return Object.fromEntries(facets.names.map((name) => [name, corpusCounts(facets, name)]));
   }
 
   // What a result shows: {url, content, meta}; content is the paragraph's text (its first meta.chars
