@@ -48,6 +48,32 @@ class ImportedCorrection:
 
 
 @dataclass
+class ImportedDecision:
+    """A decision of the meeting (decisions.yml); paragraphs by index into the meeting's paragraphs."""
+
+    id: str
+    paragraph_index: int  # the paragraph stating the outcome
+    part: str
+    subject: str  # "Draft resolution I", "The draft resolution", "" for "It was so decided."
+    title: str = ""  # what the draft is entitled, as the record names it
+    method: str = "without-vote"  # without-vote | recorded-vote | council-vote
+    result: str = "adopted"  # adopted | not-adopted
+    reason: str = ""
+    outcome: str = ""  # "65/195", "2448 (2018)"
+    outcome_kind: str = ""  # resolution | decision
+    tally: dict[str, int] = field(default_factory=dict)
+    votes: dict[str, list[str]] = field(default_factory=dict)  # position -> delegation ids
+    list_indexes: list[int] = field(default_factory=list)  # "A recorded vote was taken." and the lists
+    explanations: list[int] = field(default_factory=list)  # first paragraphs of explanations of vote
+
+
+@dataclass
+class Member:
+    delegation: str
+    representative: str  # speaker id
+
+
+@dataclass
 class NewSpeaker:
     id: str
     name: str
@@ -101,6 +127,8 @@ class ImportedMeeting:
     convener: str = ""
     documents: list[str] = field(default_factory=list)
     corrections: list[ImportedCorrection] = field(default_factory=list)
+    decisions: list[ImportedDecision] = field(default_factory=list)
+    members: list[Member] = field(default_factory=list)  # the Council's members present (page 1)
     new_speakers: list[NewSpeaker] = field(default_factory=list)
     new_delegations: list[NewDelegation] = field(default_factory=list)
     new_documents: list[NewDocument] = field(default_factory=list)

@@ -36,17 +36,23 @@ from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 
 from .errors import SourceError
+from .furniture import FOOT_BAND, HEAD_BAND, is_furniture
 
-# Bands of the page (PDF points from the bottom) holding the running head and the foot.
-# The body of both records runs from about y=95 to y=705 on a 792-point page.
-HEAD_BAND = 715.0
-FOOT_BAND = 85.0
 # A first line indented by more than this (points) opens a paragraph (the records indent 18).
 INDENT = 8.0
-# The corrections note at the foot of page 1 starts with these words.
-BOILERPLATE_START = "This record contains the text of speeches"
+# The corrections note at the foot of page 1 opens with these words ("This record contains the
+# text of speeches", "... the original text of speeches"; 1993: "This record is subject to
+# correction"), after the job number on some records ("97-85299 (E) This record contains").
+NOTE = re.compile(r"\bThis record (?:contains the|is subject to correction)")
+# The first stage note of a meeting: where the Council's page-1 header ends, if the body starts there.
+OPENING = ("The meeting was called to order", "The meeting was resumed", "The meeting opened")
+# Under the President's name in the older layout: "(Guyana)" and a rule.
+UNDER_PRESIDENT = re.compile(r"^(?:\([^()]+\)|_{3,})$")
 # Lines that take the style of the block they are in.
-NEUTRAL = re.compile(r"^\((?:resolution|decision)s? [^()]*\)\W*$")
+NEUTRAL = re.compile(r"^(?:[\w,]+ ){0,3}\((?:resolution|decision)s? [^()]*\)\W*$")  # "54 (resolution 65/216)."
+# How a speaker line opens: "Mr. Kimani", "The President", "Mr. INDERFURTH", "Sir John Weston".
+SPEAKER_START = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Sheikh|Sheikha|Prince|Princess|Archbishop|"
+                           r"Monsignor|Cardinal|Baroness)\.?\s*[A-Z]|The )")
 LEADER = re.compile(r"(?:\s*\.){3,}\s*")  # ". . . . ." between the President's name and country
 
 
@@ -151,23 +157,29 @@ def _chars(container: LTContainer) -> Iterator[LTChar]:
 
 
 def _drop_bands(chars: list[LTChar], page: int, furniture: list[str]) -> list[LTChar]:
-    """Remove the running head and the foot (job number, barcode, page number).
-
-    Page 1 has no running head: its top band is the record's header, kept for `front`."""
-    kept: list[LTChar] = []
-    dropped: list[LTChar] = []
-    for char in chars:
-        in_band = (char.y0 >= HEAD_BAND and page > 1) or char.y1 <= FOOT_BAND
-        (dropped if in_band else kept).append(char)
-    furniture.extend(line.text for line in _lines(dropped, page, -1) if line.text)
-    return kept
+    """Remove the running head and the foot (job number, barcode, page number): the lines of the
+    page's top and bottom bands that read as furniture (see furniture.py); body lines there stay."""
+    banded = [c for c in chars if c.y0 >= HEAD_BAND or c.y1 <= FOOT_BAND + 1]
+    dropped: set[int] = set()
+    for row in _char_rows(banded):
+        line = _line(sorted(row, key=lambda c: c.x0), page, -1)
+        if is_furniture(line.text, line.y, page):
+            furniture.append(line.text)
+            dropped.update(id(c) for c in row)
+    return [c for c in chars if id(c) not in dropped]
 
 
 # --- lines --------------------------------------------------------------------------------
 
 
 def _lines(chars: list[LTChar], page: int, column: int) -> list[Line]:
-    """Group characters that share a baseline into lines, top to bottom.
+    """Group characters that share a baseline into lines, top to bottom."""
+    lines = [_line(sorted(row, key=lambda c: c.x0), page, column) for row in _char_rows(chars)]
+    return [line for line in lines if line.text]
+
+
+def _char_rows(chars: list[LTChar]) -> list[list[LTChar]]:
+    """The characters of each baseline, top to bottom.
 
     A character joins the line above it while its vertical centre is above that line's
     lowest bottom: superscripts ("102nd") and a larger first letter stay on their line."""
@@ -181,8 +193,7 @@ def _lines(chars: list[LTChar], page: int, column: int) -> list[Line]:
         else:
             rows.append([char])
             bottom = char.y0
-    lines = [_line(sorted(row, key=lambda c: c.x0), page, column) for row in rows]
-    return [line for line in lines if line.text]
+    return rows
 
 
 def _line(chars: list[LTChar], page: int, column: int) -> Line:
@@ -250,32 +261,75 @@ def _is_italic(char: LTChar) -> bool:
 
 
 def _split_front(chars: list[LTChar], width: float, furniture: list[str]) -> tuple[list[LTChar], list[Block]]:
-    """Page 1: the header (down to the President line) as blocks, the corrections note out."""
-    lines = _lines(chars, 1, -1)
-    president = next((line for line in lines if line.text.startswith("President:")), None)
+    """Page 1: the record's header as blocks, the body below it, the corrections note out.
+
+    Three layouts: the Assembly's since the 2000s (header across the page down to the President
+    line), its older one (header in both columns, the President and his country under it in the
+    left column beside the body's first lines) and the Council's (President, members and agenda:
+    the whole page is the header)."""
+    rows = [sorted(row, key=lambda c: c.x0) for row in _char_rows(chars)]
+    texts = [_line_text(row) for row in rows]
+    president = next((i for i, text in enumerate(texts) if text.startswith("President:")), None)
     if president is None:
         return chars, []
-    note = next((line for line in lines if line.text.startswith(BOILERPLATE_START)), None)
-    if note:
-        furniture.extend(line.text for line in lines if line.y <= note.y + 1.0)
-    cut_bottom = note.y + 3.0 if note else -1.0  # the note's first line and all below it
-    cut_top = president.y - 3.0
-    header = [c for c in chars if c.y0 >= cut_top]
-    body = [c for c in chars if cut_bottom < c.y0 < cut_top]
-    return body, _front_blocks(header, president.y, width, furniture)
+    note = next((i for i, text in enumerate(texts) if i > president and NOTE.search(text)), len(rows))
+    furniture.extend(text for text in texts[note:] if text)
+    header = [c for row in rows[:president] for c in row]
+    president_y = min(c.y0 for c in rows[president])
+    if any(text.startswith("Members:") for text in texts[president:note]):
+        opening = next((i for i in range(president, note) if texts[i].startswith(OPENING)), note)
+        header += [c for row in rows[president:opening] for c in row]
+        body = [c for row in rows[opening:note] for c in row]
+        return body, _front_blocks(header, president_y, width, furniture)
+    left, right = _halves(rows[president], width)
+    header += left
+    body = list(right)
+    under = True  # the President's country and a rule under his name, in his column
+    for row in rows[president + 1 : note]:
+        left, right = _halves(row, width) if right_of_header(rows[president], width) else (row, [])
+        if under and UNDER_PRESIDENT.match(_line_text(left)) and president_y - max(c.y0 for c in left) < 40:
+            header += left
+        else:
+            under = False
+            body += left
+        body += right
+    return body, _front_blocks(header, president_y, width, furniture)
+
+
+def right_of_header(president_row: list[LTChar], width: float) -> bool:
+    """Does the body's right column start beside the President line (the older Assembly layout)?"""
+    return bool(_halves(president_row, width)[1])
+
+
+def _halves(row: list[LTChar], width: float) -> tuple[list[LTChar], list[LTChar]]:
+    """A row cut at the page's middle where a column gap lies there; else the whole row is one."""
+    middle = width / 2
+    left = [c for c in row if c.x1 <= middle]
+    right = [c for c in row if c.x0 >= middle]
+    gap = (min(c.x0 for c in right) - max(c.x1 for c in left)) if left and right else 0.0
+    if left and right and len(left) + len(right) == len(row) and gap > 10.0:
+        return left, right
+    return row, []
 
 
 def _front_blocks(chars: list[LTChar], president_y: float, width: float, furniture: list[str]) -> list[Block]:
-    """Header blocks: the left stack, the right stack, read by rows, then the President line."""
+    """Header blocks: the left stack, the right stack, read by rows, then the President line and
+    what follows it (the Council's members and agenda), stacked."""
     top = [c for c in chars if c.y0 >= president_y + 3.0]
     left = _lines([c for c in top if c.x0 < width / 2], 1, 0)
     right = _lines([c for c in top if c.x0 >= width / 2], 1, 1)
     blocks = _rows(_stack_blocks(left) + _stack_blocks(right))
+    below: list[Line] = []
     for line in _lines([c for c in chars if c.y0 < president_y + 3.0], 1, -1):
         leader = LEADER.search(line.text)
         if leader:
-            furniture.append(leader.group().strip())
-        blocks.append(Block([_replace_text(line, LEADER.sub(" ", line.text).strip())], line.style))
+            furniture.extend(match.group().strip() for match in LEADER.finditer(line.text))
+        below.append(_replace_text(line, LEADER.sub(" ", line.text).strip()))
+    if below:
+        # The President line, with his country where it is printed under his name ("(Guyana)").
+        count = 1 + next((i for i, line in enumerate(below[1:]) if not line.text.startswith("(")), len(below) - 1)
+        blocks.append(Block(below[:count], below[0].style))
+        blocks.extend(_stack_blocks(below[count:]))
     return blocks
 
 
@@ -327,14 +381,28 @@ def _blocks(lines: list[Line]) -> list[Block]:
     previous: Line | None = None
     for line in lines:
         same_column = previous is not None and (previous.page, previous.column) == (line.page, line.column)
-        if same_column and previous is not None and not _starts_block(previous, line, spacing, margins):
+        if same_column and previous is not None and (
+            not _starts_block(previous, line, spacing, margins) or _open_speaker_line(blocks[-1], spacing, line)
+        ):
             blocks[-1].lines.append(line)
-        elif not same_column and blocks and _continues(blocks[-1], line, margins):
+        elif not same_column and blocks and (_continues(blocks[-1], line, margins) or _open_speaker_line(blocks[-1])):
             blocks[-1].lines.append(line)  # a paragraph running on in the next column or page
         else:
             blocks.append(Block([line], line.style))
         previous = line
     return blocks
+
+
+def _open_speaker_line(block: Block, spacing: float = 0.0, line: Line | None = None) -> bool:
+    """Is the block a speaker line still waiting for its colon? "Mr. Mukongo (Democratic Republic" /
+    "of the Congo) (spoke in French):", "Mr. RIVERO ROSARIO (Cuba) (interpretation from" / "Spanish):"
+    wrap onto a next line in another style, or at the foot of a column onto the next one."""
+    first, text = block.lines[0], block.text
+    if first.style == "bold" or not first.bold_prefix or not SPEAKER_START.match(first.text) or len(block.lines) > 3:
+        return False  # a heading, a paragraph, or more lines than a speaker line wraps onto
+    if line is not None and block.lines[-1].y - line.y > spacing * 1.6:
+        return False  # a paragraph break: not the same line wrapping
+    return ":" not in text and text.count("(") > text.count(")")
 
 
 def _has(lines: list[Line], column: int) -> bool:
@@ -371,7 +439,13 @@ def _kind(line: Line) -> str:
 def _continues(block: Block, line: Line, margins: dict[int, float]) -> bool:
     """Does the first line of a column carry on the last block of the previous column?"""
     last = block.lines[-1]
-    if _kind(line) != _kind(last) or _kind(line) == "bold":
+    if _kind(line) == "bold" or line.bold_prefix:
+        return False
+    if block.style == "italic" and not last.text.rstrip().endswith((".", ":", ")")):
+        # A stage note runs on, whatever the style of its end ("was adopted by 132 votes to" /
+        # "54 (resolution 65/216).": the resolution's number is printed in roman).
+        return True
+    if _kind(line) != _kind(last):
         return False
     margin = margins.get(line.column, line.x0)
     if _kind(line) == "italic":

@@ -8,6 +8,7 @@ SayIt-style, an importer resolves a printed name to an entry here and counts wha
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,7 +39,21 @@ class Registry:
 
 
 def _key(text: str) -> str:
-    return fold(text).casefold()
+    return name_key(text)
+
+
+def name_key(printed: str) -> str:
+    """One key for the forms a State's name is printed in: "Iran (Islamic Republic of)" and
+    "Islamic Republic of Iran", "the former Yugoslav Republic of Macedonia" and "The Former ...",
+    "RussianFederation" (a PDF that drops the space) and "Russian Federation"."""
+    text = fold(printed).casefold()
+    inverted = re.fullmatch(r"(.+?) \((.+)\)", text)
+    if inverted and not inverted.group(2).endswith((" of", " de")) and " " not in inverted.group(2):
+        inverted = None  # "Congo (Brazzaville)"-like qualifiers stay as printed
+    if inverted:
+        text = f"{inverted.group(2)} {inverted.group(1)}"
+    text = re.sub(r"^the ", "", text)
+    return re.sub(r"[\W_]+", "", text)
 
 
 def load_registry(data_dir: Path) -> Registry:

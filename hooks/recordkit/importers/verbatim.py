@@ -19,75 +19,48 @@ new or uncertain goes to the review list, one line per thing to check.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..slug import slugify
+from .decisions import read_decisions
 from .errors import SourceError
+from .header import Header, Person, check_session, ordinal, read_header
 from .imported import (
     ImportedMeeting,
     ImportedParagraph,
     ImportedPart,
-    NewDelegation,
+    Member,
     NewDocument,
-    NewSpeaker,
 )
-from .pdf_text import Block, PdfText, read_pdf
+from .names import GROUPS, Resolver, role_for
+from .pdf_text import SPEAKER_START, Block, PdfText, read_pdf
 from .registry import Registry
-from .words import MONTHS, fold, ordinal_value
+from .turns import (
+    DECISION,
+    PROCEDURAL,
+    SPOKE_ONLY,
+    is_heading,
+    is_stage_note,
+    opens_turn,
+    proper_name,
+    read_speaker_line,
+)
+from .words import MONTHS, fold
 
-SYMBOL = re.compile(r"\b(A/(\d+)/PV\.(\d+))\b")
-SESSION = re.compile(r"^([A-Z][a-z]+(?:-[a-z]+)?) session$", re.M)
-MEETING = re.compile(r"^(\d+)(?:st|nd|rd|th) plenary meeting$", re.M)
-DATE = re.compile(r"^[A-Z][a-z]+day, (\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4}), (.+)$", re.M)
-PRESIDENT = re.compile(r"^President:\s*(?P<hon>\S+)\s+(?P<name>.+?)\s*\((?P<country>[^()]+)\)$")
 TOOK_CHAIR = re.compile(
     r"(?:In the absence of the President, )?(?P<hon>Mr|Mrs|Ms|Miss|Dr)\.? (?P<name>[^(]+?) "
     r"\((?P<country>[^()]+)\), Vice-President, took the Chair"
 )
 RESUMED_CHAIR = re.compile(r"^The President (?:returned to|resumed) the Chair")
-HONORIFICS = "Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Archbishop|Monsignor|Sheikh|Sheikha|Prince|Princess|Cardinal|Baroness"
-# "Mr. Valero Briceño (Bolivarian Republic of Venezuela) (spoke in Spanish):", "Mrs. X (Peru), Vice-President:"
-INTRO = re.compile(
-    r"^(?:(?P<chair>The (?:Acting )?President)|(?P<title>The (?:Deputy )?Secretary-General)"
-    rf"|(?P<hon>(?:{HONORIFICS})\.?)\s+(?P<name>[^():,]+?))"
-    r"\s*(?P<rest>(?:\([^()]*\)\s*|,\s*[^():,]+?\s*)*):\s*"
+# The Council's President speaking for his country: "I shall now make a statement in my capacity
+# as the representative of Poland."
+CAPACITY = re.compile(
+    r"\bin my (?:national )?capacity as (?:the )?representative of (?:the )?(?P<country>[A-Z][^.,;:]+)"
 )
-SPOKE_IN = re.compile(r"^spoke in (\w+)$")
-SPOKE_ONLY = re.compile(r"^\(spoke in (\w+)\)$")
-DECISION = re.compile(
-    r"\b(?:was|were) (?:adopted|rejected|approved|elected|appointed|withdrawn)\b|^It was so decided"
-    r"|^A recorded vote was taken|^(?:In favour|Against|Abstaining|Abstentions):"
-)
-PROCEDURAL = re.compile(
-    r"^The meeting (?:was called to order|rose|was suspended|resumed)|took the Chair|resumed the Chair"
-    r"|observed a minute of silence|^\(spoke in \w+\)$"
-)
-AGENDA = re.compile(r"^Agenda items? (?P<num>\d+(?:(?:,| and| to) \d+)*)")
-# Named groups a delegation speaks for: printed forms -> the group's registry name.
-GROUPS = {
-    "Group of 77 and China": "Group of 77 and China",
-    "Movement of Non-Aligned Countries": "Movement of Non-Aligned Countries",
-    "Non-Aligned Movement": "Movement of Non-Aligned Countries",
-    "Group of African States": "Group of African States",
-    "African Group": "Group of African States",
-    "Alliance of Small Island States": "Alliance of Small Island States",
-    "European Union": "European Union",
-    "Caribbean Community": "Caribbean Community",
-    "Group of Arab States": "Group of Arab States",
-    "Arab Group": "Group of Arab States",
-    "Organization of Islamic Cooperation": "Organization of Islamic Cooperation",
-    "Association of Southeast Asian Nations": "Association of Southeast Asian Nations",
-    "Nordic countries": "Nordic countries",
-    "Group of Friends in Defence of the Charter of the United Nations": (
-        "Group of Friends in Defence of the Charter of the United Nations"
-    ),
-}
-OBSERVERS = {"Holy See", "State of Palestine", "European Union", "Sovereign Order of Malta"}
-KINDS = {"European Union": "observer", "Holy See": "observer", "State of Palestine": "observer"}
+AGENDA = re.compile(r"^Agenda items? (?P<num>\d+(?:(?:,| and| to) \d+)*)", re.I)
 ON_BEHALF = re.compile(
     r"\b(?:I|we)\b[^.;]{0,80}?\b(?:speak|speaking|deliver|delivering|make|making|take the floor|statement)"
     r"[^.;]{0,60}?\bon behalf of (?:the )?(?:States members of (?:the )?)?(?P<group>"
@@ -126,7 +99,10 @@ KEEP_HYPHEN = {
 }
 DOC_SYMBOL = re.compile(
     r"\bA/(?:RES/|INF/)?\d{2,3}/(?:L\.\d+(?:/Rev\.\d+)?(?:/Add\.\d+)?|\d+(?:/Add\.\d+)?(?:/Rev\.\d+)?)"
+    r"|\bS/\d{4}/\d+(?:/Rev\.\d+)?"
 )
+# The Council's resolutions are cited with their year: "resolution 2448 (2018)".
+COUNCIL_RESOLUTION = re.compile(r"\bresolutions? (\d{1,4}) \((\d{4})\)")
 RESOLUTIONS = re.compile(r"\bresolutions? ((?:\d{2,3}/\d+(?: [A-Z]\b)?(?:, | and |,? and )?)+)")
 RESOLUTION_NUMBER = re.compile(r"(\d{2,3})/(\d+)(?: ([A-Z])\b)?")
 STOPWORDS = set(
@@ -141,142 +117,14 @@ def import_verbatim(path: Path, *, registry: Registry, meeting_id: str = "") -> 
 
 def build_meeting(pdf: PdfText, *, registry: Registry, meeting_id: str = "") -> ImportedMeeting:
     """The meeting from already extracted text (tests extract each PDF once)."""
-    facts = _facts(pdf)
-    builder = _Builder(pdf, registry, facts)
-    return builder.meeting(meeting_id or meeting_id_for(facts.symbol))
+    header = read_header([block.text for block in pdf.front], pdf.furniture, pdf.file)
+    builder = _Builder(pdf, registry, header)
+    return builder.meeting(meeting_id or meeting_id_for(header.symbol))
 
 
 def meeting_id_for(symbol: str) -> str:
-    """A/76/PV.102 -> a-76-pv-102 (the contract's verbatim meeting ids)."""
+    """A/76/PV.102 -> a-76-pv-102, S/PV.8422 -> s-pv-8422 (the contract's verbatim meeting ids)."""
     return slugify(symbol)
-
-
-# --- the meeting's facts ---------------------------------------------------------------
-
-
-@dataclass
-class Facts:
-    symbol: str
-    session: int
-    session_label: str
-    meeting_number: int
-    date: dt.date
-    time: str
-    place: str
-    president_honorific: str
-    president_name: str
-    president_country: str
-
-
-def _facts(pdf: PdfText) -> Facts:
-    header = "\n".join(block.text for block in pdf.front)
-    symbol, session, meeting, date = (p.search(header) for p in (SYMBOL, SESSION, MEETING, DATE))
-    president = next((PRESIDENT.match(fold(b.text)) for b in pdf.front if b.text.startswith("President:")), None)
-    if not symbol or not meeting or not date or not president:
-        raise SourceError(pdf.file, "not a General Assembly verbatim record (no A/<session>/PV.<n> header)", page=1)
-    place_line = header[date.end() :].strip().splitlines()
-    label = session.group(0).removesuffix(" session") if session else ""
-    return Facts(
-        symbol=symbol.group(1),
-        session=int(symbol.group(2)),
-        session_label=f"{label.lower()} session" if label else "",
-        meeting_number=int(meeting.group(1)),
-        date=dt.date(int(date.group(3)), MONTHS.index(date.group(2)) + 1, int(date.group(1))),
-        time=date.group(4).strip(),
-        place=place_line[0].strip() if place_line else "",
-        president_honorific=president.group("hon"),
-        president_name=president.group("name"),
-        president_country=president.group("country"),
-    )
-
-
-def ordinal(number: int) -> str:
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
-
-
-def session_words(label: str) -> int:
-    """'seventy-sixth session' -> 76 (a check on the symbol's session number)."""
-    return ordinal_value(label.split()[0]) if label else 0
-
-
-# --- resolving names --------------------------------------------------------------------
-
-
-@dataclass
-class _Resolver:
-    """Printed names and delegations -> registry ids, new entries for what is not there."""
-
-    registry: Registry
-    new_speakers: list[NewSpeaker] = field(default_factory=list)
-    new_delegations: list[NewDelegation] = field(default_factory=list)
-    matched: Counter[str] = field(default_factory=Counter)
-    cache: dict[tuple[str, str], str] = field(default_factory=dict)
-    kinds: dict[str, str] = field(default_factory=dict)  # delegation id -> kind
-
-    def delegation(self, printed: str) -> str:
-        printed = fold(printed)
-        known = self.registry.delegation_named(printed)
-        if known:
-            self.kinds[known.id] = known.kind
-            return known.id
-        new = next((d for d in self.new_delegations if printed in (d.name, *d.names)), None)
-        if new:
-            return new.id
-        kind = _delegation_kind(printed)
-        new = NewDelegation(id=slugify(printed), name=printed, kind=kind)
-        self.new_delegations.append(new)
-        self.kinds[new.id] = kind
-        return new.id
-
-    def person(self, honorific: str, name: str, delegation: str, titles: tuple[str, ...] = ()) -> str:
-        """The speaker id for a printed name; the same surname + delegation is one person in a meeting."""
-        surname = _surname(name)
-        key = (surname.casefold(), delegation)
-        if key in self.cache:
-            return self.cache[key]
-        speaker_id = self._registered(name, delegation) or self._new(honorific, name, delegation, titles)
-        self.cache[key] = speaker_id
-        return speaker_id
-
-    def matched_count(self) -> int:
-        return len(self.matched)
-
-    def _registered(self, name: str, delegation: str) -> str:
-        """A registry speaker with this name (or surname) speaking for this delegation."""
-        printed, surname = fold(name).casefold(), _surname(name).casefold()
-        for speaker in self.registry.speakers:
-            full = speaker.name.casefold()
-            if speaker.delegation == delegation and (full in (printed, surname) or full.endswith(" " + surname)):
-                self.matched[speaker.id] += 1
-                return speaker.id
-        return ""
-
-    def _new(self, honorific: str, name: str, delegation: str, titles: tuple[str, ...]) -> str:
-        base = slugify(_surname(name))
-        taken = {s.id for s in self.registry.speakers} | {s.id for s in self.new_speakers}
-        speaker_id = base if base not in taken else f"{base}-{delegation}"
-        number = 2
-        while speaker_id in taken:
-            speaker_id, number = f"{base}-{delegation}-{number}", number + 1
-        self.new_speakers.append(
-            NewSpeaker(id=speaker_id, name=fold(name), honorific=honorific, titles=list(titles), delegation=delegation)
-        )
-        return speaker_id
-
-
-def _delegation_kind(printed: str) -> str:
-    if printed in GROUPS.values():
-        return KINDS.get(printed, "group")
-    if printed in OBSERVERS:
-        return "observer"
-    if re.search(r"\b(?:Department|Office|Secretariat|Committee|Commission|Court|Programme|Fund)\b", printed):
-        return "organization"
-    return "member-state"
-
-
-def _role(kind: str) -> str:
-    return {"observer": "observer", "organization": "official"}.get(kind, "representative")
 
 
 # --- dehyphenation ------------------------------------------------------------------------
@@ -353,21 +201,19 @@ class _Statement:
 class _Builder:
     """Walks the blocks once, building parts, paragraphs, documents and the review list."""
 
-    def __init__(self, pdf: PdfText, registry: Registry, facts: Facts) -> None:
-        self.pdf, self.registry, self.facts = pdf, registry, facts
-        self.resolver = _Resolver(registry)
+    def __init__(self, pdf: PdfText, registry: Registry, header: Header) -> None:
+        self.pdf, self.registry, self.header = pdf, registry, header
+        self.council = header.body.counts_in == "year"
+        self.resolver = Resolver(registry)
         self.words = vocabulary(pdf)
         self.review: list[str] = []
         self.participants: dict[str, str] = {}
         self.margins = _margins(pdf.blocks)
-        country = self.resolver.delegation(facts.president_country)
-        self.president = self.resolver.person(
-            facts.president_honorific,
-            facts.president_name,
-            country,
-            (f"President of the General Assembly at its {facts.session_label}",),
-        )
+        title = header.body.president_title.format(label=header.session_label)
+        self.president = self._header_person(header.president, (title,) if title else ())
         self.participants[self.president] = "president"
+        self.members = [Member(self.resolver.delegation(m.country), self._header_person(m, ()))
+                        for m in header.members]
         self.acting = ""  # the Vice-President in the Chair, once one took it
         self.first_acting = ""
         self.statement: _Statement | None = None
@@ -379,17 +225,24 @@ class _Builder:
         self._all_text = " ".join(fold_block(b.text, self.words)[0] for b in pdf.blocks)
         self._theme_patterns = [(theme.id, _terms_pattern((theme.label, *theme.synonyms))) for theme in registry.themes]
 
+    def _header_person(self, person: Person, titles: tuple[str, ...]) -> str:
+        """A person page 1 names (the President, a Council member's representative): the full name."""
+        delegation = self.resolver.delegation(person.country)
+        speaker = self.resolver.person(person.honorific, proper_name(person.name), delegation, titles)
+        self.participants.setdefault(speaker, "representative")
+        return speaker
+
     # The walk ----------------------------------------------------------------------------
 
     def meeting(self, meeting_id: str) -> ImportedMeeting:
         self._part([])
-        blocks = _merge_language_notes(self.pdf.blocks)
+        blocks = _merge_vote_lists(_merge_language_notes(self.pdf.blocks), self.margins)
         index = 0
         while index < len(blocks):
             block = blocks[index]
-            if _is_heading(block):
+            if is_heading(block, after_heading=False):
                 group = [block]
-                while index + 1 < len(blocks) and _is_heading(blocks[index + 1]):
+                while index + 1 < len(blocks) and is_heading(blocks[index + 1], after_heading=True):
                     index += 1
                     group.append(blocks[index])
                 self._part(group)
@@ -430,7 +283,7 @@ class _Builder:
         title = "; ".join(titles) or (subs[0] if subs else fold(heading[-1].text))
         if subs and len(titles) == 1:
             title = f"{title}: {subs[0]}"
-        return title, number, item
+        return _unshout(title), number, item
 
     def _paragraph(self, block: Block) -> None:
         text, doubts = fold_block(block.text, self.words)
@@ -441,17 +294,27 @@ class _Builder:
         paragraph = ImportedParagraph(text=text, page=block.page)
         spoke = SPOKE_ONLY.match(block.lines[0].text)
         if spoke and len(block.lines) > 1:
-            paragraph.language = spoke.group(1)  # "(spoke in English)" opening a paragraph
-        if block.style == "italic":
-            self._note(paragraph, block, label)
-        elif block.bold_prefix and text.startswith(block.bold_prefix.split(" ")[0]):
+            paragraph.language = spoke.group(1).capitalize()  # "(spoke in English)" opening a paragraph
+        if opens_turn(block):
             self._intro(paragraph, block, label)
+        elif block.bold_prefix and SPEAKER_START.match(block.text) and block.style != "bold":
+            self._unreadable(paragraph, block, label)
+        elif block.style == "italic" or (block.style == "bold" and is_stage_note(text)) or VOTE_LIST.match(text):
+            # Stage notes: italic; bold in 1993; a vote's list in roman after its label (1993).
+            self._note(paragraph, block, label)
         else:
             self._continuation(paragraph, label)
         paragraph.documents = self._documents(text)
         paragraph.themes = self._themes(text)
         self.parts[-1].paragraphs.append(paragraph)
         self._source_blocks.append(block.text)
+
+    def _unreadable(self, paragraph: ImportedParagraph, block: Block, label: str) -> None:
+        """A speaker line this importer cannot read: published without a speaker, listed for review,
+        never attributed to the speaker before it."""
+        self.statement = None
+        self.review.append(f"Speaker line not read, {label}, line 1: {block.lines[0].text!r} — the paragraph and "
+                           "those after it have no speaker until the next speaker line; add `speakers:`.")
 
     def _note(self, paragraph: ImportedParagraph, block: Block, label: str) -> None:
         text = paragraph.text
@@ -483,39 +346,47 @@ class _Builder:
             )
 
     def _intro(self, paragraph: ImportedParagraph, block: Block, label: str) -> None:
-        match = INTRO.match(paragraph.text)
-        if not match:
-            line = block.lines[0].text
-            raise SourceError(self.pdf.file, f"cannot read the speaker line {line!r}", page=block.page)
+        line = read_speaker_line(paragraph.text)
+        assert line is not None  # opens_turn read it
         self.statements += 1
-        rest = match.group("rest") or ""
-        languages = [m.group(1) for m in map(SPOKE_IN.match, re.findall(r"\(([^()]*)\)", rest)) if m]
-        paragraph.language = languages[0] if languages else ""
-        if match.group("chair"):
-            self._chair_statement(paragraph, match.group("chair"), block, label)
+        paragraph.language = line.language
+        if line.chair:
+            self._chair_statement(paragraph, line.chair, block)
             return
-        printed = [p for p in re.findall(r"\(([^()]*)\)", rest) if not SPOKE_IN.match(p)]
-        function = ", ".join(f.strip() for f in re.findall(r",\s*([^():,]+)", rest))
-        who = match.group("name") or match.group("title")
-        if not printed:
-            raise SourceError(
-                self.pdf.file, f"speaker without a delegation: {match.group(0).strip()!r}", page=block.page
-            )
-        delegation = self.resolver.delegation(printed[0])
-        honorific = match.group("hon") or ""
+        who = line.name or line.title
+        if not line.delegation:
+            self._known_speaker(paragraph, line.text, who, label)
+            return
+        delegation = self.resolver.delegation(line.delegation)
         before = len(self.resolver.new_speakers)
-        speaker = self.resolver.person(honorific, who, delegation, (function,) if function else ())
+        speaker = self.resolver.person(line.honorific, who, delegation, (line.function,) if line.function else ())
         if len(self.resolver.new_speakers) > before:
             self.review.append(
-                f"New speaker, {label}: {speaker} — '{match.group(0).strip()}': not in the "
-                "registry; add the full name and titles."
+                f"New speaker, {label}: {speaker} — '{line.text}': not in the registry; add the full name and titles."
             )
-        self.participants.setdefault(speaker, _role(self.resolver.kinds.get(delegation, "member-state")))
+        self.participants.setdefault(speaker, role_for(self.resolver.kinds.get(delegation, "member-state")))
         self.statement = _Statement(speaker, delegation, [])
-        paragraph.function = function
+        paragraph.function = line.function
         self._attribute(paragraph)
 
-    def _chair_statement(self, paragraph: ImportedParagraph, chair: str, block: Block, label: str) -> None:
+    def _known_speaker(self, paragraph: ImportedParagraph, printed: str, who: str, label: str) -> None:
+        """A speaker line without a delegation ("Mr. Briz Gutiérrez:"): the one speaker of that name
+        seen earlier in the meeting (a Vice-President in the Chair, a speaker resuming); else listed."""
+        seen = self.resolver.seen(who)
+        if seen is None:
+            self.statement = None
+            self.review.append(f"Speaker without a delegation, {label}: '{printed}' — no one of that name spoke "
+                               "before in this meeting; the paragraph has no speaker: add `speakers:`.")
+            return
+        speaker, delegation = seen
+        if speaker in (self.acting, self.president):
+            delegation = ""  # the Chair speaks for the Assembly
+        self.statement = _Statement(speaker, delegation, [])
+        self.review.append(f"Speaker without a delegation, {label}: '{printed}' — taken as {speaker}, who "
+                           "spoke or took the Chair earlier in this meeting; check.")
+        self._attribute(paragraph)
+
+    def _chair_statement(self, paragraph: ImportedParagraph, chair: str, block: Block) -> None:
         if chair == "The Acting President":
             if not self.acting:
                 raise SourceError(
@@ -529,6 +400,14 @@ class _Builder:
         self.statement = _Statement(speaker, "", [])
         self._attribute(paragraph)
 
+    def _capacity_country(self, printed: str) -> str:
+        """ "Côte d’Ivoire and on behalf of the three African members": the President's own country
+        where the words open with it, else the words up to "and" / "on behalf"."""
+        country = self.header.president.country
+        if fold(printed).casefold().startswith(country.casefold()):
+            return country
+        return re.split(r"\s+(?:and|on behalf)\b", printed.strip())[0]
+
     def _continuation(self, paragraph: ImportedParagraph, label: str) -> None:
         if self.statement is None:
             self.review.append(
@@ -539,6 +418,10 @@ class _Builder:
 
     def _attribute(self, paragraph: ImportedParagraph) -> None:
         assert self.statement is not None
+        capacity = CAPACITY.search(paragraph.text) if self.statement.speaker == self.president else None
+        if capacity and self.council:
+            # The Council's President speaks for his country from here to the end of his turn.
+            self.statement.delegation = self.resolver.delegation(self._capacity_country(capacity.group("country")))
         if self.statement.delegation:
             # From the paragraph that says so: "I now speak on behalf of the Group of 77 and China".
             behalf = self._on_behalf(paragraph.text, self.statement.delegation, f"p{self.count}")
@@ -581,12 +464,15 @@ class _Builder:
     def _document_title(self, symbol: str) -> str:
         text = self._all_text
         sym = re.escape(symbol)
-        for block in (fold(b.text) for b in self.pdf.blocks if _is_heading(b)):
+        for block in (fold(b.text) for b in self.pdf.blocks if is_heading(b, after_heading=False)):
             heading = re.match(rf"^(.+?) \({sym}\)$", block)
             if heading and not heading.group(1).lower().startswith("draft"):
                 return f"{heading.group(1)} ({symbol})"
         kind = re.search(rf"\b([Dd]raft (?:resolution|decision))s? \(?{sym}", text)
         entitled = re.search(rf"{sym}\)?,? entitled “([^”]+)”", text)
+        if symbol.startswith("S/RES/"):
+            number, year = symbol.removeprefix("S/RES/").rstrip(")").split("(")
+            return f"Security Council resolution {number} ({year})"
         if symbol.startswith("A/RES/"):
             number = symbol.removeprefix("A/RES/")
             adopted = re.search(rf"([Dd]raft resolution (A/\S+?)) was adopted \(resolution {re.escape(number)}\)", text)
@@ -601,7 +487,8 @@ class _Builder:
     # The meeting -----------------------------------------------------------------------
 
     def _meeting(self, meeting_id: str) -> ImportedMeeting:
-        f = self.facts
+        f = self.header
+        body, counted = f.body.name, f.body.counts_in
         front = [b.text for b in self.pdf.front]
         source = list(front)
         index = 0
@@ -618,15 +505,15 @@ class _Builder:
             source_text="\n\n".join(source) + "\n",
             imported_from=self.pdf.file,
             front=front,
-            title=f"General Assembly, {ordinal(f.session)} session, {ordinal(f.meeting_number)} plenary meeting",
+            title=f"{body}, {ordinal(f.session)} {counted}, {f.meeting_type}",
             short_title=f"{f.symbol}, {date}",
-            body="General Assembly",
+            body=f.body.id,
             session=f.session,
             session_label=f.session_label,
-            meeting_type=f"{ordinal(f.meeting_number)} plenary meeting",
+            meeting_type=f.meeting_type,
             date=f.date,
             place=f.place,
-            citation_title=f"General Assembly, {ordinal(f.meeting_number)} plenary meeting, {f.symbol} ({date})",
+            citation_title=f"{body}, {f.meeting_type}, {f.symbol} ({date})",
             description=self._description(date),
             parts=self.parts,
             participants=self.participants,
@@ -636,20 +523,38 @@ class _Builder:
             president=self.president,
             acting_president=self.first_acting,
             documents=documents,
+            members=self.members,
             new_speakers=self.resolver.new_speakers,
             new_delegations=self.resolver.new_delegations,
             new_documents=list(self._new_documents.values()),
         )
+        chair = {self.president, *(s for s, role in self.participants.items() if role == "acting-president")}
+        meeting.decisions = read_decisions(self.parts, council=self.council, delegation=self.resolver.delegation,
+                                           chair=chair, file=self.pdf.file, known=self._state_names())
+        self._decision_documents(meeting)
         meeting.review = self._summary_review(meeting) + self.review
         return meeting
 
+    def _state_names(self) -> set[str]:
+        return {name for d in self.registry.delegations for name in (d.name, *d.names)}
+
+    def _decision_documents(self, meeting: ImportedMeeting) -> None:
+        """A decision's resolution or decision number as a document of the meeting."""
+        for decision in meeting.decisions:
+            if decision.outcome and decision.outcome_kind == "resolution":
+                symbol = (f"S/RES/{decision.outcome.replace(' ', '')}" if self.council
+                          else f"A/RES/{decision.outcome.replace(' ', '')}")
+                document = self._document(symbol)
+                if document not in meeting.documents:
+                    meeting.documents.append(document)
+
     def _description(self, date: str) -> str:
-        f = self.facts
-        items = [p.title for p in self.parts if p.heading][:3]
-        more = " and other items" if len([p for p in self.parts if p.heading]) > 3 else ""
+        f = self.header
+        titles = [p.title for p in self.parts if p.heading and p.title != "Adoption of the agenda"]
+        more = " and other items" if len(titles) > 3 else ""
         return (
-            f"Verbatim record of the {ordinal(f.meeting_number)} plenary meeting of the General Assembly "
-            f"({f.session_label}), {f.place}, {date}: " + "; ".join(items) + more + "."
+            f"Verbatim record of the {f.meeting_type} of the {f.body.name} "
+            f"({f.session_label}), {f.place}, {date}: " + "; ".join(titles[:3]) + more + "."
         )
 
     def _meeting_documents(self) -> list[str]:
@@ -663,17 +568,18 @@ class _Builder:
         return ids
 
     def _summary_review(self, meeting: ImportedMeeting) -> list[str]:
-        lines = []
-        if session_words(self.facts.session_label) != self.facts.session:
-            lines.append(
-                f"Session: the header says '{self.facts.session_label}' but the symbol says "
-                f"{self.facts.session}; check."
-            )
+        lines = check_session(self.header)
+        president = self.header.president
         if any(sp.id == self.president for sp in meeting.new_speakers):
             lines.append(
-                f"New speaker: {self.president} — the President, '{self.facts.president_name}' "
-                f"({self.facts.president_country}) from the header: not in the registry; check the id."
+                f"New speaker: {self.president} — the President, '{president.name}' "
+                f"({president.country}) from the header: not in the registry; check the id."
             )
+        votes = [d for d in meeting.decisions if d.method != "without-vote"]
+        for decision in votes:
+            tally = ", ".join(f"{decision.tally[p]} {p.replace('_', ' ')}" for p in decision.tally)
+            lines.append(f"Vote {decision.id} ({decision.subject}): {tally}, {decision.result}; "
+                         f"{len(decision.explanations)} explanations of vote found — check them.")
         so_decided = [p for p in meeting.paragraphs if p.text == "It was so decided."]
         if so_decided:
             lines.append(
@@ -709,15 +615,10 @@ class _Builder:
             "delegations new": len(meeting.new_delegations),
             "documents": len({d for p in paragraphs for d in p.documents} | set(meeting.documents)),
             "documents new": len(meeting.new_documents),
-            "decisions": sum(p.kind == "decision" for p in paragraphs),
+            "decision paragraphs": sum(p.kind == "decision" for p in paragraphs),
+            "decisions": len(meeting.decisions),
+            "votes": sum(d.method != "without-vote" for d in meeting.decisions),
         }
-
-
-def _surname(name: str) -> str:
-    """Statements print surnames ("Mr. Kimani"); the header may print a full name ("Mr. Ali Abdussalam
-    Treki"): three words or more are taken as given names + surname, and the id is the last word."""
-    words = fold(name).split()
-    return words[-1] if len(words) >= 3 else " ".join(words)
 
 
 def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
@@ -736,6 +637,10 @@ def _symbols(text: str) -> list[str]:
         symbol = match.group(0)
         if symbol not in found:
             found.append(symbol)
+    for match in COUNCIL_RESOLUTION.finditer(text):
+        symbol = f"S/RES/{match.group(1)}({match.group(2)})"
+        if symbol not in found:
+            found.append(symbol)
     for match in RESOLUTIONS.finditer(text):
         for number in RESOLUTION_NUMBER.finditer(match.group(1)):
             symbol = f"A/RES/{number.group(1)}/{number.group(2)}{number.group(3) or ''}"
@@ -745,6 +650,9 @@ def _symbols(text: str) -> list[str]:
 
 
 def _cited_as(symbol: str) -> list[str]:
+    if symbol.startswith("S/RES/"):
+        number, year = symbol.removeprefix("S/RES/").rstrip(")").split("(")
+        return [symbol, f"resolution {number} ({year})"]
     if symbol.startswith("A/RES/"):
         return [symbol, symbol.removeprefix("A/RES/")]
     return [symbol]
@@ -753,10 +661,6 @@ def _cited_as(symbol: str) -> list[str]:
 def _part_slug(title: str) -> str:
     words = [w for w in slugify(title).split("-") if w and w not in STOPWORDS]
     return "-".join(words[:6]) or "part"
-
-
-def _is_heading(block: Block) -> bool:
-    return block.style == "bold" and not block.text.rstrip().endswith(":")
 
 
 def _margins(blocks: list[Block]) -> dict[int, float]:
@@ -776,3 +680,58 @@ def _merge_language_notes(blocks: list[Block]) -> list[Block]:
         else:
             merged.append(block)
     return merged
+
+
+VOTE_LABEL = re.compile(r"^(?:In favour|Against|Abstaining|Abstentions|Abstention):$")
+VOTE_LIST = re.compile(r"^(?:In favour|Against|Abstaining|Abstentions|Abstention):")
+
+
+def _merge_vote_lists(blocks: list[Block], margins: dict[int, float]) -> list[Block]:
+    """A column's label on its own line ("In favour:", italic) and its list of States below it: one
+    paragraph, as the 1993 records print it ("In favour: Afghanistan, Albania, ..."); a list running
+    on at the top of the next column or page (indented as the list is) is the same paragraph."""
+    merged: list[Block] = []
+    for block in blocks:
+        if merged and not block.bold_prefix and block.style != "bold" and (
+            VOTE_LABEL.match(fold(merged[-1].text)) or _list_runs_on(merged[-1], block, margins)
+        ):
+            merged[-1] = Block(merged[-1].lines + block.lines, "italic")
+        else:
+            merged.append(block)
+    return merged
+
+
+def _list_runs_on(previous: Block, block: Block, margins: dict[int, float]) -> bool:
+    if not VOTE_LIST.match(fold(previous.text)) or VOTE_LIST.match(fold(block.text)):
+        return False
+    last, first = previous.lines[-1], block.lines[0]
+    if (last.page, last.column) == (first.page, first.column):
+        return False
+    indent = (first.x0 - margins.get(first.column, 0)) - (last.x0 - margins.get(last.column, 0))
+    return last.text.endswith(",") or abs(indent) < 2.0
+
+
+SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with"}
+
+
+def _unshout(title: str) -> str:
+    """A title printed in capitals (1993) as a title reads: "REPORT OF THE INTERNATIONAL ATOMIC
+    ENERGY AGENCY" -> "Report of the International Atomic Energy Agency"; symbols stay."""
+    letters = [c for c in title if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) < 0.9 * len(letters):
+        return title
+    out = []
+    for position, word in enumerate(title.split(" ")):
+        if "/" in word or any(c.isdigit() for c in word):
+            out.append(word)
+        elif word.lower() in SMALL_WORDS and position:
+            out.append(word.lower())
+        else:
+            out.append("-".join(_capitalized(piece) for piece in word.split("-")))
+    return " ".join(out)
+
+
+def _capitalized(word: str) -> str:
+    """ "AGENCY" -> "Agency"; an opening bracket or quote keeps the letter after it: "(CONTINUED)" -> "(Continued)"."""
+    lead = len(word) - len(word.lstrip("(“\"'"))
+    return word[: lead + 1] + word[lead + 1 :].lower()

@@ -111,6 +111,8 @@ def meeting_files(meeting: ImportedMeeting) -> dict[str, str]:
     files = {"meeting.yml": _dump(_meeting_yaml(meeting)), "source.txt": meeting.source_text}
     if meeting.corrections:
         files["corrections.yml"] = _dump({"corrections": _corrections(meeting)})
+    if meeting.decisions:
+        files["decisions.yml"] = DECISIONS_HEAD + _dump({"decisions": decisions_data(meeting)})
     number = 0
     for part in meeting.parts:
         files[f"{part.id}.md"] = part_markdown(part, start=number + 1)
@@ -125,10 +127,52 @@ def _meeting_yaml(m: ImportedMeeting) -> dict[str, Any]:
         "body": m.body, "session": m.session, "session_label": m.session_label,
         "meeting_number": m.meeting_number, "meeting_type": m.meeting_type, "date": m.date, "time": m.time,
         "place": m.place, "venue": m.venue, "convener": m.convener, "president": m.president,
-        "acting_president": m.acting_president, "participants": m.participants, "documents": m.documents,
+        "acting_president": m.acting_president, "participants": m.participants,
+        "members": [{"delegation": x.delegation, "representative": x.representative} for x in m.members],
+        "documents": m.documents,
         "citation_title": m.citation_title, "description": m.description, "parts": [p.id for p in m.parts],
     }
     return {k: v for k, v in data.items() if v not in ("", None, [], {})}
+
+
+DECISIONS_HEAD = (
+    "# Every decision taken in the meeting, in record order, as the importer read it from the record\n"
+    "# (the paragraph stating the outcome, the lists of a recorded vote). Check each against the PDF.\n"
+)
+
+
+def decisions_data(meeting: ImportedMeeting) -> list[dict[str, Any]]:
+    """decisions.yml: paragraphs by id, documents by id (the resolution adopted), votes by delegation id."""
+    documents = {d.symbol: d.id for d in meeting.new_documents}
+    out = []
+    for d in meeting.decisions:
+        draft = re.search(r"\b[AS]/\S+?\d(?=\b|$)", d.subject)
+        entry: dict[str, Any] = {
+            "id": d.id, "paragraph": f"p{d.paragraph_index + 1}", "part": d.part, "title": d.title,
+            "draft": d.subject, "draft_document": _document_id(meeting, draft.group(0)) if draft else "",
+            "outcome_document": _outcome_document(meeting, d, documents), "method": d.method, "result": d.result,
+            "reason": d.reason,
+        }
+        if d.method != "without-vote":
+            entry["tally"] = dict(d.tally)
+            entry["votes"] = {position: list(ids) for position, ids in d.votes.items()}
+            entry["lists"] = [f"p{i + 1}" for i in d.list_indexes]
+            entry["explanations"] = [f"p{i + 1}" for i in d.explanations]
+        out.append({k: v for k, v in entry.items() if v not in ("", None) or k in ("title",)})
+    return out
+
+
+def _document_id(meeting: ImportedMeeting, symbol: str) -> str:
+    ids = {p_doc for p in meeting.paragraphs for p_doc in p.documents}
+    candidate = re.sub(r"[^0-9a-z]+", "-", symbol.lower()).strip("-")
+    return candidate if candidate in ids or candidate in meeting.documents else ""
+
+
+def _outcome_document(meeting: ImportedMeeting, decision: Any, documents: dict[str, str]) -> str:
+    if not decision.outcome:
+        return ""
+    prefix = "S/RES/" if "(" in decision.outcome else ("A/RES/" if decision.outcome_kind == "resolution" else "")
+    return _document_id(meeting, prefix + decision.outcome.replace(" ", "")) if prefix else ""
 
 
 def _corrections(meeting: ImportedMeeting) -> list[dict[str, str]]:
@@ -327,5 +371,7 @@ def meeting_counts(meeting: ImportedMeeting) -> dict[str, int]:
         "delegations new": len(meeting.new_delegations),
         "documents": len({d for p in meeting.paragraphs for d in p.documents} | set(meeting.documents)),
         "documents new": len(meeting.new_documents),
-        "decisions": sum(p.kind == "decision" for p in meeting.paragraphs),
+        "decision paragraphs": sum(p.kind == "decision" for p in meeting.paragraphs),
+        "decisions": len(meeting.decisions),
+        "recorded votes": sum(d.method != "without-vote" for d in meeting.decisions),
     }
