@@ -56,9 +56,9 @@ lint: install-test
 anchors: install
 	$(BIN)/python tools/update_anchors.py
 
-## Import a record into data/: make import SRC=path/to/A-76-PV.102.pdf (or a .txt summary) [ID=meeting-id]
+## Import a record into data/: make import SRC=path/to/A-76-PV.102.pdf (or a .txt summary, or a folder of records) [ID=meeting-id]
 import: install
-	@test -n "$(SRC)" || { echo "usage: make import SRC=path/to/record.pdf|summary.txt [ID=meeting-id]"; exit 2; }
+	@test -n "$(SRC)" || { echo "usage: make import SRC=path/to/record.pdf|summary.txt|folder [ID=meeting-id]"; exit 2; }
 	$(BIN)/python tools/import_record.py "$(SRC)" $(if $(ID),--id "$(ID)")
 
 ## Benchmark build cost and growth, page weight and Lighthouse; writes BENCHMARKS.md (about 20 minutes)
