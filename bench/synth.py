@@ -66,7 +66,7 @@ def _load_yaml(path: Path) -> Any:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def _real_meetings(root: Path) -> list[_Real]:
+def real_meetings(root: Path) -> list[_Real]:
     reals = []
     for folder in sorted(p for p in (root / MEETINGS_DIR).iterdir() if p.is_dir()):
         meeting = _load_yaml(folder / MEETING_FILE)
@@ -81,7 +81,7 @@ def _real_meetings(root: Path) -> list[_Real]:
 
 def source_bytes(root: Path = ROOT) -> int:
     """The real meetings' source texts, in bytes."""
-    return sum(real.source_bytes for real in _real_meetings(root))
+    return sum(real.source_bytes for real in real_meetings(root))
 
 
 def synthetic_date(n: int) -> dt.date:
@@ -132,7 +132,7 @@ def _project_copy(out: Path, root: Path) -> None:
 
 def generate(meetings: int, out: Path, root: Path = ROOT) -> SynthCorpus:
     """A project in `out` whose corpus has `meetings` meetings: the real ones, then copies of them."""
-    reals = _real_meetings(root)
+    reals = real_meetings(root)
     if meetings < len(reals):
         raise SystemExit(f"at least {len(reals)} meetings: the real ones are always in")
     _project_copy(out, root)

@@ -1,8 +1,9 @@
-"""Long listings split by year (recordkit/listings.py), on a synthetic corpus of 40 meetings.
+"""Long listings split by year (recordkit/listings.py), on a synthetic corpus.
 
-bench/synth.py copies the real meetings with dates spread over 1990 to 2025: the home page's
-meetings, the documents' citations and the speakers, delegations and themes of every third
-meeting then span more than MAX_LISTED_MEETINGS meetings and many years.
+bench/synth.py copies the real meetings with dates spread over 1990 to 2025, each real meeting
+MAX_LISTED_MEETINGS + 1 times: the home page's meetings, the documents' citations and the
+speakers, delegations and themes of each meeting then span more than MAX_LISTED_MEETINGS meetings
+and many years.
 """
 
 from __future__ import annotations
@@ -23,14 +24,13 @@ from recordkit.urls import SiteUrls
 sys.path.insert(0, str(ROOT / "bench"))
 import synth
 
-MEETINGS = 40
-pytestmark = pytest.mark.xdist_group("synthetic-40")  # one worker makes the corpus, once
+pytestmark = pytest.mark.xdist_group("synthetic")  # one worker makes the corpus, once
 
 
 @pytest.fixture(scope="module")
 def big(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     folder = tmp_path_factory.mktemp("listings") / "project"
-    synth.generate(MEETINGS, folder)
+    synth.generate(len(synth.real_meetings(ROOT)) * (listings.MAX_LISTED_MEETINGS + 1), folder)
     return load_corpus(root=folder, data_dir=folder / "data").corpus
 
 
@@ -78,6 +78,8 @@ def links_to(site: Site, from_src: str, to_src: str) -> str:
 def test_a_long_listing_shows_its_latest_meetings_and_each_year_has_a_page(site: Site, big: Corpus, kind: str) -> None:
     pages = navigation.generated_pages(big)
     split = sorted({src.rsplit("/", 1)[0] for src, (k, _, _) in pages.items() if k == f"{kind}_year"})
+    if kind == "delegation":  # those whose statements alone are split (votes split a delegation too: below)
+        split = [f for f in split if listings.paragraph_years(big, big.by_delegation.get(f.split("/")[-1], []))]
     assert split, f"no {kind} listing is long enough to split"
     for folder in split[:3]:
         main_src = f"{folder}.md"
@@ -93,6 +95,24 @@ def test_a_long_listing_shows_its_latest_meetings_and_each_year_has_a_page(site:
         latest = [m.id for m in big.meetings if m.id in every][: listings.MAX_LISTED_MEETINGS]
         assert set(meeting_headings(main)) == set(latest), main_src
         assert f"in the {listings.MAX_LISTED_MEETINGS} latest meetings" in main
+
+
+def test_a_delegation_that_votes_in_many_meetings_has_each_vote_on_one_year_page(site: Site, big: Corpus) -> None:
+    """Its votes split its pages even where it never speaks: each vote on its year's page, the page
+    itself its latest meetings' votes."""
+    pages = navigation.generated_pages(big)
+    voter = next(d for d in sorted(big.votes_by_delegation) if not big.by_delegation.get(d))
+    votes = big.votes_by_delegation[voter]
+    assert len({v.meeting_id for v, _ in votes}) > listings.MAX_LISTED_MEETINGS
+    main_src = urls.delegation_src(voter)
+    year_srcs = [src for src in pages if src.startswith(main_src[: -len(".md")] + "/")]
+    assert year_srcs
+    rows = lambda markdown: re.findall(r'<td><a href="[^"]*votes/[^"]+">', markdown)  # noqa: E731
+    per_year = [len(rows(render_page(site, *pages[src][:2]))) for src in year_srcs]
+    assert sum(per_year) == len(votes)
+    latest = list(dict.fromkeys(v.meeting_id for v, _ in votes))[: listings.MAX_LISTED_MEETINGS]
+    main = render_page(site, *pages[main_src][:2])
+    assert len(rows(main)) == sum(1 for v, _ in votes if v.meeting_id in latest) < len(votes)
 
 
 def test_the_documents_index_links_each_documents_page_and_lists_no_paragraph(site: Site, big: Corpus) -> None:

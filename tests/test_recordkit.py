@@ -11,6 +11,7 @@ from recordkit import pages
 from recordkit.anchors import part_anchors
 from recordkit.links import DocumentLinker
 from recordkit.model import (
+    Body,
     Corpus,
     Correction,
     Delegation,
@@ -40,7 +41,7 @@ def tiny_corpus(*, speaker_name: str = "Ana Núñez", theme_label: str = "Peace"
     )
     meeting = Meeting(
         id="m", kind="summary", path="records/m", source="s.txt", front=("Summary", "A meeting"),
-        title="A meeting", short_title="A meeting", body="General Assembly", session=78,
+        title="A meeting", short_title="A meeting", body="general-assembly", session=78,
         session_label="seventy-eighth session", meeting_type="Informal", date=dt.date(2024, 4, 2),
         venue="Hall", place="New York", convener="ana", documents=("doc",), interventions_from_floor=1,
         citation_title="Summary of a meeting, New York, 2 April 2024", description="A test meeting.",
@@ -65,6 +66,7 @@ def tiny_corpus(*, speaker_name: str = "Ana Núñez", theme_label: str = "Peace"
                 "aid": Theme("aid", "Aid", "On aid.", ())},
         documents={"doc": Document("doc", "Resolution 66/290", "A/RES/66/290", "https://undocs.org/A/RES/66/290",
                                    ("A/RES/66/290", "66/290"))},
+        bodies={"general-assembly": Body("general-assembly", "General Assembly", "GA", "The plenary.")},
     )
 
 
@@ -223,7 +225,7 @@ def test_themes_index_counts_per_meeting_then_per_year_past_six_meetings() -> No
             meetings.append(dataclasses.replace(one, id=mid, path=f"records/{mid}", short_title=f"M{index}",
                                                 date=dt.date(2020 + index // 2, 1, 1), sections=sections))
         return Corpus(tuple(reversed(meetings)), base.roles, base.speakers, base.delegations, base.themes,
-                      base.documents)
+                      base.documents, base.bodies)
 
     few = pages.themes_index(site_of(corpus_of(3)))
     assert few.count('class="per-meeting"') == 3 and ">M2<" in few

@@ -99,10 +99,18 @@ def number_of(docs: dict[str, dict], url: str) -> int:
     return docs[url]["number_in_index"]
 
 
-def test_one_record_per_paragraph_at_its_anchor(site: Site, index: Index, docs, corpus) -> None:
-    assert index.meta["records"] == len(corpus.paragraphs) == len(docs)
+def vote_columns(corpus) -> dict[str, int]:
+    """Each vote column's search record (its page's URL and anchor) -> how many delegations it names."""
+    urls = SiteUrls(corpus)
+    return {f"{urls.vote(vote)}#{position.replace('_', '-')}": len(voted)
+            for meeting in corpus.meetings for vote in meeting.votes for position, voted in vote.positions()}
+
+
+def test_one_record_per_paragraph_at_its_anchor_and_per_vote_column(site: Site, index: Index, docs, corpus) -> None:
+    columns = vote_columns(corpus)
+    assert columns and index.meta["records"] == len(corpus.paragraphs) + len(columns) == len(docs)
     expected = {f"{corpus.part_of[p.key].src_uri[:-3]}/#{p.id}" for p in corpus.paragraphs}
-    assert set(docs) == expected
+    assert set(docs) == expected | set(columns)
     assert sorted(doc["number_in_index"] for doc in docs.values()) == list(range(len(docs)))
     assert not (site.root / "pagefind").exists()
 
@@ -191,7 +199,7 @@ def test_attributes_follow_the_postings(index: Index, docs) -> None:
 def test_facet_values_list_their_paragraphs_and_count_them(index: Index, docs, corpus) -> None:
     facets = index.json("facets.jz")
     assert isinstance(facets, dict)
-    assert facets["names"] == ["meeting", "year", "kind", "part", "speaker", "delegation", "theme"]
+    assert facets["names"] == ["body", "meeting", "year", "kind", "part", "speaker", "delegation", "theme", "vote"]
     guterres = facets["labels"]["speaker"].index("António Guterres")
     listed = index.json(f"v/speaker/{guterres}.jz")
     gaps = listed["d"]
@@ -200,7 +208,24 @@ def test_facet_values_list_their_paragraphs_and_count_them(index: Index, docs, c
     numbers = [sum(gaps[: i + 1]) for i in range(len(gaps))]
     said = sorted(doc["number_in_index"] for doc in docs.values() if "António Guterres" in doc["speaker"].split(", "))
     assert numbers == said and facets["counts"]["speaker"][guterres] == len(said)
-    assert sum(facets["counts"]["meeting"]) == len(corpus.paragraphs)
+    assert sum(facets["counts"]["meeting"]) == len(corpus.paragraphs) + len(vote_columns(corpus))
+    assert sum(facets["counts"]["vote"]) == len(vote_columns(corpus))
+
+
+def test_the_body_facet_holds_each_bodys_paragraphs(index: Index, corpus) -> None:
+    """A reader can narrow results to one body: each body's value lists exactly its meetings' paragraphs."""
+    facets = index.json("facets.jz")
+    assert isinstance(facets, dict)
+    expected = {body.name: sum(len(m.paragraphs) + sum(len(v.positions()) for v in m.votes)
+                               for m in corpus.meetings_by_body[body.id])
+                for body in corpus.bodies_with_meetings}
+    assert dict(zip(facets["labels"]["body"], facets["counts"]["body"], strict=True)) == expected
+    meetings = facets["labels"]["meeting"]
+    for value, label in enumerate(facets["labels"]["body"]):
+        listed = index.json(f"v/body/{value}.jz")
+        shown = {meetings[m] if isinstance(m, int) else None for m in listed["a"]["meeting"]}
+        body_id = next(b.id for b in corpus.bodies.values() if b.name == label)
+        assert shown == {m.symbol or m.short_title for m in corpus.meetings_by_body[body_id]}, label
 
 
 def test_no_page_loads_search_before_it_is_opened(site: Site) -> None:
@@ -226,7 +251,8 @@ def test_every_page_has_the_search_button_and_dialog(site: Site) -> None:
 
 def view(**fields) -> ParagraphView:
     base = dict(url="records/m/part/#p1", number="1", text="The Secretary-General spoke vis-à-vis peace.",
-                meeting="M", meeting_id="m", date="2024-04-02", kind="Summary", part="I. Part")
+                meeting="M", meeting_id="m", date="2024-04-02", kind="Summary", body="General Assembly",
+                part="I. Part")
     return ParagraphView(**{**base, **fields})
 
 

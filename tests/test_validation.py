@@ -135,7 +135,7 @@ def test_an_invalid_id(project: Project) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "what", "suggestion"),
     [
-        ("speakers: [takasu]", "speakers: [takasi]", "speaker 'takasi'", "did you mean 'takasu'?"),
+        ("speakers: [takasu]", "speakers: [takasi]", "speaker 'takasi'", "did you mean 'takasu' or 'taalas'?"),
         ("mentions: [member-states]", "mentions: [member-state]", "speaker 'member-state'", "'member-states'"),
         ("themes: [definition,", "themes: [definitions,", "theme 'definitions'", "did you mean 'definition'?"),
     ],
@@ -291,6 +291,94 @@ def test_the_first_differing_paragraph_of_a_part_is_named(project: Project) -> N
                 says=["paragraph 'p-chambas'", "the source has 'Dr. Mohamed Ibn", "the part has 'Doctor Mohamed Ibn"])
 
 
+# -- bodies and the Council's members ------------------------------------------------
+
+VERBATIM_FILE = "data/meetings/a-76-pv-102/meeting.yml"
+
+
+def test_an_unknown_body_names_meeting_yml_the_field_and_its_line(project: Project) -> None:
+    project.edit(MEETING_FILE, "body: general-assembly", "body: general-asembly")
+    only_problem(project, file=MEETING_FILE, line=project.line_of(MEETING_FILE, "body:"), field="body",
+                 says=["unknown body 'general-asembly'", "did you mean 'general-assembly'"])
+
+
+def test_a_body_given_by_its_name_is_not_an_id(project: Project) -> None:
+    """meeting.yml files written before bodies.yml named the body: the message says what an id is."""
+    project.edit(MEETING_FILE, "body: general-assembly", "body: General Assembly")
+    problem = has_problem(project.problems(), file=MEETING_FILE, line=project.line_of(MEETING_FILE, "body:"),
+                          field="body", says=["'General Assembly' is not a valid id"])
+    assert "lowercase" in problem.message
+
+
+def test_a_body_id_cannot_be_a_folder_of_the_site(project: Project) -> None:
+    project.edit("data/bodies.yml", "  - id: security-council", "  - id: speakers")
+    only_problem(project, file="data/bodies.yml", line=project.line_of("data/bodies.yml", "- id: speakers"),
+                 field="id", says=["body 'speakers'", "/speakers/", "choose another id"])
+
+
+def test_a_duplicate_body_id(project: Project) -> None:
+    project.edit("data/bodies.yml", "  - id: security-council", "  - id: general-assembly")
+    second = project.line_of("data/bodies.yml", "name: Security Council") - 1
+    only_problem(project, file="data/bodies.yml", line=second, says=["duplicate body id 'general-assembly'"])
+
+
+def with_members(project: Project, *members: tuple[str, str]) -> None:
+    """The Council's `members:` in a copy of A/76/PV.102's meeting.yml (a verbatim record with a President)."""
+    listed = "".join(f"- delegation: {d}\n  representative: {r}\n" for d, r in members)
+    project.edit(VERBATIM_FILE, "president: shahid\n", f"president: shahid\nmembers:\n{listed}")
+
+
+def member_line(project: Project, index: int) -> int:
+    return project.line_of(VERBATIM_FILE, "members:") + 1 + 2 * index
+
+
+def test_members_present_load_in_printed_order(project: Project) -> None:
+    with_members(project, ("kenya", "kimani"), ("bangladesh", "muhith"))
+    loaded = project.load()
+    assert loaded.warnings == []
+    members = loaded.corpus.meeting_by_id["a-76-pv-102"].members
+    assert [(m.delegation, m.representative) for m in members] == [("kenya", "kimani"), ("bangladesh", "muhith")]
+
+
+def test_a_representative_of_another_delegation_names_the_member_and_its_line(project: Project) -> None:
+    with_members(project, ("kenya", "kimani"), ("kenya", "muhith"))
+    problems = project.problems()
+    has_problem(problems, file=VERBATIM_FILE, line=member_line(project, 1), field="members[1].representative",
+                says=["the representative 'muhith' has 'bangladesh' in data/speakers.yml", "not the member's 'kenya'"])
+    has_problem(problems, file=VERBATIM_FILE, line=member_line(project, 1), field="members[1].delegation",
+                says=["the delegation 'kenya' is already listed in members[0]"])
+    assert len(problems) == 2
+
+
+def test_an_unknown_member_delegation_or_representative_suggests_the_closest(project: Project) -> None:
+    with_members(project, ("kenia", "kimani"), ("bangladesh", "muhit"))
+    problems = project.problems()
+    has_problem(problems, file=VERBATIM_FILE, line=member_line(project, 0), field="members[0].delegation",
+                says=["members[0]: unknown delegation 'kenia'", "did you mean 'kenya'"])
+    has_problem(problems, file=VERBATIM_FILE, line=member_line(project, 1), field="members[1].representative",
+                says=["members[1]: unknown speaker 'muhit'", "did you mean 'muhith'"])
+
+
+def test_the_president_is_not_listed_among_the_members(project: Project) -> None:
+    with_members(project, ("maldives", "shahid"))
+    only_problem(project, file=VERBATIM_FILE, line=member_line(project, 0), field="members[0].representative",
+                 says=["'shahid' is the President", "listed apart"])
+
+
+def test_a_member_entry_must_be_a_mapping(project: Project) -> None:
+    project.edit(VERBATIM_FILE, "president: shahid\n", "president: shahid\nmembers:\n- kenya\n")
+    only_problem(project, file=VERBATIM_FILE, line=project.line_of(VERBATIM_FILE, "members:"),
+                 says=["members[0] must be a mapping of fields"])
+
+
+def test_a_representative_who_does_not_speak_is_no_unreferenced_speaker(project: Project) -> None:
+    """The first page names every member's representative; many never take the floor."""
+    project.edit("data/speakers.yml", "  - id: kimani\n",
+                 "  - id: silent\n    name: Silent\n    delegation: kenya\n  - id: kimani\n")
+    with_members(project, ("kenya", "silent"))
+    assert project.load().warnings == []
+
+
 # -- warnings, and every problem at once -----------------------------------------
 
 
@@ -353,7 +441,7 @@ def test_a_real_build_names_an_unknown_speaker_with_a_suggestion(tmp_path: Path,
     assert "Traceback" not in result.stderr
     line = project.line_of(CLOSING, "{: id: p-closing-takasu")
     assert f"{CLOSING}, line {line} [speakers]: paragraph 'p-closing-takasu': unknown speaker 'takasi' " \
-           "(did you mean 'takasu'?)" in result.stderr
+           "(did you mean 'takasu' or 'taalas'?)" in result.stderr
 
 
 def test_a_real_build_of_a_non_utf8_section(tmp_path: Path, project: Project) -> None:
@@ -406,13 +494,14 @@ def test_a_failed_build_leaves_the_previous_site_byte_for_byte(tmp_path: Path, p
 
 
 @pytest.mark.parametrize("name", ["data/speakers.yml", "data/delegations.yml", "data/themes.yml",
-                                  "data/documents.yml", MEETING_FILE, CORRECTIONS_FILE])
+                                  "data/documents.yml", "data/bodies.yml", MEETING_FILE, CORRECTIONS_FILE])
 def test_an_empty_data_file_is_named_not_a_traceback(project: Project, name: str) -> None:
     project.path(name).write_text("", encoding="utf-8")
     has_problem(project.problems(), file=name, line=1, says=["the file is empty"])
 
 
-@pytest.mark.parametrize("name", ["data/speakers.yml", "data/themes.yml", "data/documents.yml", MEETING_FILE])
+@pytest.mark.parametrize("name", ["data/speakers.yml", "data/themes.yml", "data/documents.yml", "data/bodies.yml",
+                                  MEETING_FILE])
 def test_a_missing_data_file_is_named(project: Project, name: str) -> None:
     project.path(name).unlink()
     has_problem(project.problems(), file=name, line=None, says=["cannot be read"])

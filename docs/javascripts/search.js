@@ -13,8 +13,8 @@ import {SearchIndex, normalise} from "./search-engine.js";
 export {normalise};
 
 const FILTERS = [
-  ["meeting", "Meeting"], ["year", "Year"], ["kind", "Kind of record"], ["part", "Part"],
-  ["speaker", "Speaker"], ["delegation", "Delegation"], ["theme", "Theme"],
+  ["body", "Body"], ["meeting", "Meeting"], ["year", "Year"], ["kind", "Kind of record"], ["part", "Part"],
+  ["speaker", "Speaker"], ["delegation", "Delegation"], ["theme", "Theme"], ["vote", "Vote"],
 ];
 const KEYS = ["q", ...FILTERS.map(([name]) => name)];
 const PAGE = 10;        // results shown at once ("More results" adds as many)
@@ -258,7 +258,9 @@ class Search {
     const link = element("a");
     link.href = this.href(meta.url || data.url);
     const where = element("span", "rk-search__where", [meta.meeting, meta.part].filter(Boolean).join(" · "));
-    const who = element("span", "rk-search__who", [meta.speaker, `Para. ${meta.number}`].filter(Boolean).join(" · "));
+    // A paragraph shows its speaker and number; a vote's column its title ("Vote · In favour").
+    const who = element("span", "rk-search__who",
+      [meta.speaker, meta.number ? `Para. ${meta.number}` : meta.title].filter(Boolean).join(" · "));
     link.append(who, where, this.excerpt(data, query));
     item.append(link);
     return item;

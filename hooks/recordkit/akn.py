@@ -16,11 +16,14 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from . import urls as paths
-from .model import Corpus, Meeting, Paragraph, Part, Speaker
+from .model import DECISION_RESULTS, VOTE_POSITIONS, Corpus, Meeting, Paragraph, Part, Speaker
 from .slug import slugify
 from .urls import SiteUrls
 
 NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+# AKN counts a vote (`voting` > `count`) but has no element for who voted how; a count may hold
+# elements of another namespace: each delegation's vote is a `voter` of ours, referring to its TLCOrganization.
+VOTES_NAMESPACE = "urn:x-un-meeting-records:votes:1"
 EDITORS = "editors"
 # A sentence ends after a lower-case word, so "H.E. Mrs. Laura" or "A/78/665." do not end one.
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3}[.!?])\s+(?=[A-Z\"“(])")
@@ -36,6 +39,18 @@ def role_eid(role_id: str) -> str:
 
 def concept_eid(theme_id: str) -> str:
     return f"theme-{theme_id}"
+
+
+def delegation_eid(delegation_id: str) -> str:
+    return f"delegation-{delegation_id}"
+
+
+def position_eid(position: str) -> str:
+    return f"vote-{position.replace('_', '-')}"  # "vote-in-favour"
+
+
+def result_eid(result: str) -> str:
+    return f"result-{result}"
 
 
 def _generated_on() -> dt.date:
@@ -63,7 +78,7 @@ def _frbr(parent: ET.Element, level: str, this: str, uri: str, date: dt.date, da
 
 
 def _identification(meta: ET.Element, meeting: Meeting) -> None:
-    body = slugify(meeting.body)
+    body = meeting.body  # a body id is a slug: "general-assembly"
     date = meeting.date.isoformat()
     # AKN naming convention: /akn/<jurisdiction>/<doc type>/<actor>/<date>/<number>; "un" for the United Nations.
     work = f"/akn/un/debate/{body}/{date}/{meeting.id}"
@@ -82,9 +97,9 @@ def _identification(meta: ET.Element, meeting: Meeting) -> None:
 def _references(meta: ET.Element, record: _Record, publisher: str) -> None:
     corpus, meeting, urls = record.corpus, record.meeting, record.urls
     references = _sub(meta, "references", source=f"#{EDITORS}")
-    body = slugify(meeting.body)
-    _sub(references, "TLCOrganization", eId=body, href=f"/akn/ontology/organization/un/{body}",
-         showAs=meeting.body)
+    body = corpus.body_of(meeting)
+    _sub(references, "TLCOrganization", eId=body.id, href=f"/akn/ontology/organization/un/{body.id}",
+         showAs=body.name)
     _sub(references, "TLCOrganization", eId=EDITORS, href=urls.absolute(urls.page(paths.HOME)),
          showAs=publisher)
     # The collective speaker ("Member States and Observers") is declared as a
@@ -101,6 +116,36 @@ def _references(meta: ET.Element, record: _Record, publisher: str) -> None:
     for theme in corpus.themes_in(meeting.paragraphs):
         _sub(references, "TLCConcept", eId=concept_eid(theme.id), href=urls.absolute(urls.theme(theme.id)),
              showAs=theme.label)
+    votes = meeting.votes
+    voters = dict.fromkeys(d for vote in votes for _, voted in vote.positions() for d in voted)
+    for delegation_id in voters:
+        _sub(references, "TLCOrganization", eId=delegation_eid(delegation_id),
+             href=urls.absolute(urls.delegation(delegation_id)), showAs=corpus.delegations[delegation_id].name)
+    if votes:
+        for position, label in VOTE_POSITIONS.items():
+            _sub(references, "TLCConcept", eId=position_eid(position), href=f"/akn/ontology/concept/un/{position}",
+                 showAs=label)
+        for result in dict.fromkeys(vote.result for vote in votes):
+            _sub(references, "TLCConcept", eId=result_eid(result), href=f"/akn/ontology/concept/un/{result}",
+                 showAs=DECISION_RESULTS[result])
+
+
+def _analysis(meta: ET.Element, record: _Record) -> None:
+    """The meeting's votes: each a `voting` pointing at the paragraph stating its outcome, with a
+    `count` per position holding each delegation's vote (VOTES_NAMESPACE)."""
+    votes = [vote for vote in record.meeting.votes if vote.tally is not None]
+    if not votes:
+        return
+    parliamentary = _sub(_sub(meta, "analysis", source=f"#{EDITORS}"), "parliamentary")
+    for vote in votes:
+        voting = _sub(parliamentary, "voting", eId=f"vote_{vote.id}", href=f"#{vote.paragraph}",
+                      outcome=f"#{result_eid(vote.result)}")
+        listed = dict(vote.positions())
+        for position in VOTE_POSITIONS:
+            count = _sub(voting, "count", eId=f"vote_{vote.id}__{position}",
+                         value=str(getattr(vote.tally, position)), refersTo=f"#{position_eid(position)}")
+            for delegation_id in listed.get(position, ()):
+                ET.SubElement(count, f"{{{VOTES_NAMESPACE}}}voter", {"refersTo": f"#{delegation_eid(delegation_id)}"})
 
 
 def _speech(parent: ET.Element, record: _Record, speaker: Speaker, eid: str) -> ET.Element:
@@ -190,10 +235,12 @@ class _Record:
 def akn_tree(corpus: Corpus, meeting: Meeting, urls: SiteUrls, *, publisher: str) -> ET.Element:
     record = _Record(corpus, meeting, urls)
     ET.register_namespace("", NAMESPACE)
+    ET.register_namespace("votes", VOTES_NAMESPACE)
     root = ET.Element(f"{{{NAMESPACE}}}akomaNtoso")
     debate = _sub(root, "debate", name=slugify(meeting.meeting_type))
     meta = _sub(debate, "meta")
     _identification(meta, meeting)
+    _analysis(meta, record)
     _references(meta, record, publisher)
     preface = _sub(debate, "preface")
     for index, block in enumerate(meeting.front):

@@ -54,4 +54,18 @@ def _value(fields: Fields, name: str, spec: dict[str, Any]) -> Any:
         return fields.blocks(name, required=required)
     if kind == model.ROLE_MAP:
         return fields.role_map(name)
+    if kind == model.ENTRIES:
+        return _entries(fields, name, spec["of"], required)
+    if kind == model.ENTRY:
+        return read(spec["of"], fields.mapping[name], file=fields.file, problems=fields.problems,
+                    where=fields.name_of(name), line=fields.line_of(name))[0]
     raise ValueError(f"unknown field kind {kind!r}")  # a mistake in model.py, not in the data
+
+
+def _entries(fields: Fields, name: str, entity: type, required: bool) -> tuple[Any, ...]:
+    """Each entry of the list `name` read as `entity`; a bad entry is a problem named "name[i]"."""
+    read_entries = (read(entity, entry, file=fields.file, problems=fields.problems,
+                         where=f"{fields.where + '.' if fields.where else ''}{name}[{index}]",
+                         line=fields.line_of(name))[0]
+                    for index, entry in enumerate(fields.entries(name, required=required)))
+    return tuple(entry for entry in read_entries if entry is not None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import is_dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,12 +24,14 @@ from .urls import SiteUrls
 
 
 def as_data(entity: Any) -> dict[str, Any]:
-    """The entity's data fields as JSON values (tuples as lists, dates as ISO text)."""
+    """The entity's data fields as JSON values (tuples as lists, entries as objects, dates as ISO text)."""
     values: dict[str, Any] = {}
     for name in model.fields_of(type(entity)):
         value = getattr(entity, name)
         if isinstance(value, tuple):
-            value = list(value)
+            value = [as_data(item) if is_dataclass(item) else item for item in value]
+        elif is_dataclass(value):
+            value = as_data(value)
         elif isinstance(value, dt.date):
             value = value.isoformat()
         values[name] = value
@@ -41,8 +44,13 @@ def meeting_data(corpus: Corpus, meeting: Meeting, urls: SiteUrls) -> dict[str, 
     speaker_ids = list(meeting.participants)
     for paragraph in meeting.paragraphs:
         speaker_ids += [*paragraph.speakers, *paragraph.mentions]
+    speaker_ids += [member.representative for member in meeting.members]
     delegation_ids = [d for p in meeting.paragraphs for d in (p.delegation, *p.on_behalf_of) if d]
+    delegation_ids += [member.delegation for member in meeting.members]
+    delegation_ids += [d for decision in meeting.decisions for _, voted in decision.positions() for d in voted]
+    body = corpus.body_of(meeting)
     document_ids = [*meeting.documents, *(d for p in meeting.paragraphs for d in p.documents)]
+    document_ids += [d.outcome_document for d in meeting.decisions if d.outcome_document]
     return {
         "$schema": urls.absolute(files["schema"]),
         "format_version": FORMAT_VERSION,
@@ -52,6 +60,7 @@ def meeting_data(corpus: Corpus, meeting: Meeting, urls: SiteUrls) -> dict[str, 
             "exports": {"json": urls.absolute(files["json"]), "json_schema": urls.absolute(files["schema"]),
                         "akoma_ntoso": urls.absolute(files["akn"])},
         },
+        "body": {**as_data(body), "url": urls.absolute(urls.body(body.id))},
         "parts": [
             {**as_data(part), "url": urls.absolute(urls.page(part.src_uri)),
              "paragraphs": [p.id for p in part.paragraphs]}
@@ -75,6 +84,8 @@ def meeting_data(corpus: Corpus, meeting: Meeting, urls: SiteUrls) -> dict[str, 
                    for t in corpus.themes_in(meeting.paragraphs)],
         "documents": [as_data(corpus.documents[d]) for d in dict.fromkeys(document_ids)],
         "corrections": [as_data(c) for c in meeting.corrections],
+        "decisions": [{**as_data(d), "url": urls.absolute(urls.vote(d)) if d.is_vote else None}
+                      for d in meeting.decisions],
     }
 
 

@@ -40,7 +40,7 @@ class Fields:
                     file,
                     f"unknown field '{key}'{did_you_mean(str(key), allowed)}",
                     line=self._line_of(str(key)),
-                    field=self._name(str(key)),
+                    field=self.name_of(str(key)),
                 )
 
     def _line_of(self, key: str) -> int | None:
@@ -48,17 +48,18 @@ class Fields:
             return self.mapping.line_of(key)
         return self.line
 
-    def _name(self, key: str) -> str:
+    def name_of(self, key: str) -> str:
+        """The field as messages name it: "votes.in_favour" inside an entry."""
         return f"{self.where}.{key}" if self.where else key
 
     def _fail(self, key: str, expected: str) -> None:
-        self.problems.error(self.file, expected, line=self._line_of(key), field=self._name(key))
+        self.problems.error(self.file, expected, line=self._line_of(key), field=self.name_of(key))
 
     def _get(self, key: str, required: bool) -> Any:
         if key not in self.mapping or self.mapping[key] is None:
             if required and self.ok:
                 self.problems.error(
-                    self.file, f"the required field '{key}' is missing", line=self.line, field=self._name(key)
+                    self.file, f"the required field '{key}' is missing", line=self.line, field=self.name_of(key)
                 )
             return None
         return self.mapping[key]
@@ -150,6 +151,16 @@ class Fields:
             self._fail(key, "expected a mapping of ids to ids, e.g. {francis: chair}")
             return {}
         return dict(value)
+
+    def entries(self, key: str, *, required: bool = False) -> list[Any]:
+        """A list of entries (mappings, each read by entities.read): the raw items."""
+        value = self._get(key, required)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self._fail(key, "expected a list of entries, each a mapping of fields (- key: value)")
+            return []
+        return value
 
     def line_of(self, key: str) -> int | None:
         return self._line_of(key)

@@ -35,6 +35,14 @@ def paragraph_years(corpus: Corpus, paragraphs: Iterable[Paragraph]) -> list[int
     return years_of(corpus.meeting_by_id[p.meeting_id] for p in paragraphs)
 
 
+def delegation_years(corpus: Corpus, delegation_id: str) -> list[int]:
+    """A delegation's pages are split by the meetings of its statements and of its votes (a delegation
+    votes in many meetings where it does not speak)."""
+    meetings = [corpus.meeting_by_id[p.meeting_id] for p in corpus.by_delegation.get(delegation_id, [])]
+    meetings += [corpus.meeting_by_id[vote.meeting_id] for vote, _ in corpus.votes_by_delegation.get(delegation_id, [])]
+    return years_of(meetings)
+
+
 def year_counts(corpus: Corpus, paragraphs: Iterable[Paragraph]) -> Counter[int]:
     """How many of `paragraphs` each year's meetings hold (one pass: a page's years cost no more)."""
     return Counter(corpus.meeting_by_id[p.meeting_id].date.year for p in paragraphs)
@@ -65,7 +73,10 @@ def speaker_listing(corpus: Corpus, speaker_id: str) -> tuple[list[Paragraph], l
 
 def year_src(src_uri: str, year: int) -> str:
     """The year page of a listing page: "speakers/x.md" -> "speakers/x/2024.md",
-    "documents/a-res-70-1.md" -> "documents/a-res-70-1/2024.md", the home page -> "meetings/2024.md"."""
+    "documents/a-res-70-1.md" -> "documents/a-res-70-1/2024.md", the home page -> "meetings/2024.md",
+    a folder's own page "security-council/index.md" -> "security-council/2024.md"."""
     if src_uri == paths.HOME:
         return f"{MEETINGS_BY_YEAR}/{year}.md"
+    if src_uri.endswith("/index.md"):
+        return f"{src_uri[: -len('index.md')]}{year}.md"
     return f"{src_uri[: -len('.md')]}/{year}.md"

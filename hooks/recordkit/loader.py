@@ -52,6 +52,7 @@ def load_corpus(*, root: Path, data_dir: Path) -> Loaded:
         delegations=registries.delegations,
         themes=registries.themes,
         documents=registries.documents,
+        bodies=registries.bodies,
     )
     references.warn_unreferenced(corpus, registries, problems)
     return Loaded(corpus=corpus, warnings=problems.warnings)
@@ -76,7 +77,8 @@ def _assembled(raw: RawMeeting, linker: DocumentLinker) -> Meeting:
                 opens_statement=_opens_statement(raw.meeting, previous, paragraph),
             ))
         parts.append(replace(section.part, paragraphs=tuple(paragraphs)))
-    return replace(raw.meeting, sections=tuple(parts), corrections=tuple(c for c, _ in raw.corrections))
+    return replace(raw.meeting, sections=tuple(parts), corrections=tuple(c for c, _ in raw.corrections),
+                   decisions=tuple(d for d, _ in raw.decisions))
 
 
 def _opens_statement(meeting: Meeting, previous: Paragraph | None, paragraph: Paragraph) -> bool:

@@ -1,7 +1,8 @@
 """Reading one meeting's folder (data/meetings/<id>/): its facts, parts, corrections and source.
 
 The folder is the meeting: `meeting.yml` (facts, and the order of the parts),
-one `<part>.md` per part, `corrections.yml` (optional) and the source text.
+one `<part>.md` per part, `corrections.yml` and `decisions.yml` (both optional)
+and the source text.
 Adding or removing a meeting is adding or removing its folder.
 """
 
@@ -11,14 +12,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import entities, fidelity
-from .model import MEETING_KINDS, Correction, Meeting
+from .model import MEETING_KINDS, Correction, Decision, Meeting
 from .problems import did_you_mean
 from .registries import Files
 from .sections import RawSection, parse_section
-from .yamlio import read_text
+from .yamlio import LineDict, read_text
 
 MEETING_FILE = "meeting.yml"
 CORRECTIONS_FILE = "corrections.yml"
+DECISIONS_FILE = "decisions.yml"
 
 
 @dataclass
@@ -32,6 +34,9 @@ class RawMeeting:
     corrections: list[tuple[Correction, int | None]]
     corrections_file: str
     lines: dict[str, int | None]  # field -> line in meeting.yml
+    member_lines: list[int | None]  # line in meeting.yml of each entry of `members:`
+    decisions: list[tuple[Decision, int | None]]  # decisions.yml, each with its entry's line
+    decisions_file: str
 
 
 def meeting_folders(meetings_dir: Path) -> list[Path]:
@@ -54,9 +59,13 @@ def load_meeting(files: Files, folder: Path) -> RawMeeting | None:
                        field="kind")
     meeting = _with_path(meeting)
     lines = {name: fields.line_of(name) for name in entities.allowed(Meeting)}
+    members = fields.mapping.get("members")
+    member_lines = [entry.line if isinstance(entry, LineDict) else lines["members"]
+                    for entry in (members if isinstance(members, list) else [])]
     corrections_display, corrections = _load_corrections(files, folder)
+    decisions_display, decisions = _load_decisions(files, folder, meeting.id)
     return RawMeeting(meeting, display, folder, _load_parts(files, folder, meeting, display, lines),
-                      corrections, corrections_display, lines)
+                      corrections, corrections_display, lines, member_lines, decisions, decisions_display)
 
 
 def _with_path(meeting: Meeting) -> Meeting:
@@ -108,6 +117,23 @@ def _load_corrections(files: Files, folder: Path) -> tuple[str, list[tuple[Corre
         seen.setdefault(correction.id, fields.line)
         corrections.append((correction, fields.line))
     return display, corrections
+
+
+def _load_decisions(files: Files, folder: Path, meeting_id: str) -> tuple[str, list[tuple[Decision, int | None]]]:
+    display, data = files.yaml(folder / DECISIONS_FILE, optional=True)
+    decisions: list[tuple[Decision, int | None]] = []
+    seen: set[str] = set()
+    for index, entry in enumerate(files.list_under(display, data, "decisions")):
+        decision, fields = entities.read(Decision, entry, file=display, problems=files.problems,
+                                         where=f"decisions[{index}]", extra={"meeting_id": meeting_id})
+        if decision is None:
+            continue
+        if decision.id in seen:
+            files.problems.error(display, f"duplicate decision id '{decision.id}': ids must be unique in a meeting "
+                                 "(each is the address of its vote's page)", line=fields.line, field="id")
+        seen.add(decision.id)
+        decisions.append((decision, fields.line))
+    return display, decisions
 
 
 def check_source(files: Files, raw: RawMeeting) -> None:

@@ -8,17 +8,26 @@ overrides/main.html writes them into the page's head.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from . import navigation
 from . import urls as paths
 from .listings import MAX_LISTED_MEETINGS
-from .model import Corpus, Meeting, Part, Speaker, Theme
+from .model import DECISION_METHODS, DECISION_RESULTS, Body, Corpus, Decision, Meeting, Paragraph, Part, Speaker, Theme
 from .urls import SiteUrls
 
 SCHEMA_ORG = "https://schema.org"
+
+
+def of_bodies(bodies: Iterable[Body]) -> str:
+    """"the United Nations General Assembly", "the United Nations General Assembly and Security Council":
+    whose records a page lists, for its description."""
+    names = [body.name for body in bodies]
+    if not names:
+        return "the United Nations"
+    return "the United Nations " + (names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1])
 
 
 @dataclass(frozen=True)
@@ -56,19 +65,24 @@ class Describer:
             return subject.display_title
         if kind == "meeting":
             return subject.title
-        return {"speaker": lambda: subject.name, "delegation": lambda: subject.name,
+        if kind == "vote":
+            return f"Vote: {subject.label}"
+        return {"speaker": lambda: subject.name, "delegation": lambda: subject.name, "body": lambda: subject.name,
                 "theme": lambda: subject.label, "document": lambda: subject.label,
                 # Year pages of long listings (listings.py): the subject is (what is listed, year) or the year.
                 "speaker_year": lambda: f"{subject[0].name}, {subject[1]}",
                 "delegation_year": lambda: f"{subject[0].name}, {subject[1]}",
                 "theme_year": lambda: f"{subject[0].label}, {subject[1]}",
                 "document_year": lambda: f"{subject[0].label}, {subject[1]}",
+                "body_year": lambda: f"{subject[0].name}, {subject[1]}",
                 "meetings_year": lambda: f"Meetings of {subject}"}.get(kind, lambda: "")()
 
     def record_of(self, src_uri: str) -> str:
         """The meeting's short title for a page of its record (the browser tab says which record), else ""."""
         kind, subject, _ = self.pages.get(src_uri, ("", None, False))
         if kind == "part":
+            return self.corpus.meeting_by_id[subject.meeting_id].short_title
+        if kind == "vote":
             return self.corpus.meeting_by_id[subject.meeting_id].short_title
         return subject.short_title if kind in ("meeting", "notes", "downloads") else ""
 
@@ -84,32 +98,65 @@ class Describer:
         if kind == "speaker":
             return PageMetadata(self.speaker_description(subject), "profile", self.person(subject))
         if kind == "delegation":
-            count = len(corpus.statements(corpus.by_delegation.get(subject.id, [])))
+            said = corpus.by_delegation.get(subject.id, [])
+            count = len(corpus.statements(said))
             return PageMetadata(f"{subject.name}: {count} statement{'s' if count != 1 else ''} in the records of "
-                                "the United Nations General Assembly.", "profile")
+                                f"{self.bodies_of(said)}.", "profile")
+        if kind == "body":
+            return PageMetadata(self.body_description(subject))
+        if kind == "vote":
+            return PageMetadata(self.vote_description(subject), "article")
         if kind == "theme":
             return PageMetadata(subject.description, "article")
         if kind == "document":
-            count = len(corpus.by_document.get(subject.id, []))
+            citing = corpus.by_document.get(subject.id, [])
+            count = len(citing)
             return PageMetadata(f"{subject.label}, {subject.title}: the {count} paragraph{'s' if count != 1 else ''} "
-                                "of the records of the United Nations General Assembly that cite it."
+                                f"of the records of {self.bodies_of(citing)} that cite it."
                                 if subject.symbol else f"{subject.title}: the {count} paragraph"
                                 f"{'s' if count != 1 else ''} of the records that cite it.")
         if kind.endswith("_year"):
             return PageMetadata(self.year_description(kind, subject))
         return self._listing(kind, subject)
 
-    @staticmethod
-    def year_description(kind: str, subject: Any) -> str:
+    def bodies_of(self, paragraphs: Iterable[Paragraph] | None = None) -> str:
+        """Whose records `paragraphs` are in ("the United Nations General Assembly"); every meeting's
+        bodies when there are none (or no paragraphs are given)."""
+        corpus = self.corpus
+        held = {corpus.meeting_by_id[p.meeting_id].body for p in paragraphs or ()} or \
+            {m.body for m in corpus.meetings}
+        return of_bodies(body for body in corpus.bodies.values() if body.id in held)  # in the registry's order
+
+    def vote_description(self, vote: Decision) -> str:
+        meeting = self.corpus.meeting_by_id[vote.meeting_id]
+        tally = vote.tally
+        counts = f" ({tally.in_favour} in favour, {tally.against} against, {tally.abstaining} abstaining)" \
+            if tally else ""
+        return (f"{vote.label}: {DECISION_RESULTS[vote.result].lower()}{counts} {DECISION_METHODS[vote.method]} "
+                f"in {meeting.title_in_sentence}, {meeting.date.day} {meeting.date:%B %Y}; how each delegation voted.")
+
+    def body_description(self, body: Body) -> str:
+        count = len(self.corpus.meetings_by_body.get(body.id, []))
+        return (f"The {count} meeting record{'s' if count != 1 else ''} of the United Nations {body.name}, "
+                f"newest first: {body.description}")
+
+    def year_description(self, kind: str, subject: Any) -> str:
         """A year page of a long listing (listings.py)."""
+        corpus = self.corpus
         if kind == "meetings_year":
-            return f"The records of the meetings of the United Nations General Assembly held in {subject}."
+            held = {m.body for m in corpus.meetings if m.date.year == subject}
+            return f"The records of the meetings of {of_bodies(b for b in corpus.bodies.values() if b.id in held)} " \
+                f"held in {subject}."
         listed, year = subject
+        if kind == "body_year":
+            return f"The records of the meetings of the United Nations {listed.name} held in {year}."
         if kind == "document_year":
             return f"{listed.label}: the paragraphs of the records of {year} that cite it."
         if kind == "theme_year":
             return f"{listed.label}: the paragraphs of the records of {year} on this theme."
-        return f"Statements by {listed.name} in the records of {year} of the United Nations General Assembly."
+        by = corpus.by_speaker if kind == "speaker_year" else corpus.by_delegation
+        said = [p for p in by.get(listed.id, []) if corpus.meeting_of(p).date.year == year]
+        return f"Statements by {listed.name} in the records of {year} of {self.bodies_of(said)}."
 
     def _listing(self, kind: str, subject: Any) -> PageMetadata | None:
         corpus = self.corpus
@@ -135,7 +182,7 @@ class Describer:
 
     def corpus_description(self) -> str:
         newest = self.corpus.meetings[0]
-        return (f"Records of {len(self.corpus.meetings)} meetings of the United Nations General Assembly, newest "
+        return (f"Records of {len(self.corpus.meetings)} meetings of {self.bodies_of()}, newest "
                 f"{newest.short_title}: every statement with its own link, by speaker, delegation and theme.")
 
     def part_description(self, part: Part) -> str:
@@ -143,10 +190,11 @@ class Describer:
         return f"{part.display_title}: {part.paragraph_range} of the record of {meeting.title_in_sentence}."
 
     def speaker_description(self, speaker: Speaker) -> str:
-        count = len(self.corpus.statements(self.corpus.by_speaker.get(speaker.id, [])))
+        said = self.corpus.by_speaker.get(speaker.id, [])
+        count = len(self.corpus.statements(said))
         statements = f"{count} statement{'s' if count != 1 else ''}"
         titles = f", {'; '.join(speaker.titles)}" if speaker.titles else ""
-        return f"{speaker.name}{titles}: {statements} in the records of the United Nations General Assembly."
+        return f"{speaker.name}{titles}: {statements} in the records of {self.bodies_of(said)}."
 
     # -- schema.org ----------------------------------------------------------
 

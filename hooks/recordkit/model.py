@@ -20,19 +20,111 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 # Field kinds a data file can hold (see entities.py for how each is read).
-TEXT, ID, INT, DATE, BOOL, TEXTS, IDS, BLOCKS, ROLE_MAP = (
-    "text", "id", "int", "date", "bool", "texts", "ids", "blocks", "role-map",
+TEXT, ID, INT, DATE, BOOL, TEXTS, IDS, BLOCKS, ROLE_MAP, ENTRIES, ENTRY = (
+    "text", "id", "int", "date", "bool", "texts", "ids", "blocks", "role-map", "entries", "entry",
 )
 
 
-def data(kind: str, *, required: bool = True, default: Any = None) -> Any:
-    """A field read from a data file or an annotation, of this kind."""
-    meta = {"kind": kind, "required": required}
+def data(kind: str, *, required: bool = True, default: Any = None, of: type | None = None) -> Any:
+    """A field read from a data file or an annotation, of this kind; ENTRIES is a list of mappings,
+    each read as the entity `of` (its fields declared the same way), ENTRY one such mapping."""
+    meta: dict[str, Any] = {"kind": kind, "required": required}
+    if of is not None:
+        meta["of"] = of
     if default is None and not required:
-        default = {TEXT: "", ID: "", INT: None, BOOL: False, TEXTS: (), IDS: ()}.get(kind)
+        default = {TEXT: "", ID: "", INT: None, BOOL: False, TEXTS: (), IDS: (), ENTRIES: ()}.get(kind)
     if isinstance(default, dict):
         return field(default_factory=dict, metadata=meta)
     return field(default=default, metadata=meta) if not required or default is not None else field(metadata=meta)
+
+
+@dataclass(frozen=True)
+class Body:
+    """A UN body whose meetings the site publishes (data/bodies.yml): a meeting's `body` is its id,
+    and its listing of meetings is the page /<id>/."""
+
+    id: str = data(ID)
+    name: str = data(TEXT)
+    short_name: str = data(TEXT)  # for filters and compact lists: "SC"
+    description: str = data(TEXT)
+
+
+@dataclass(frozen=True)
+class Member:
+    """A member of the Council present at a meeting and its representative, as the record's first
+    page lists them (meeting.yml `members:`); the President is listed apart (`president:`)."""
+
+    delegation: str = data(ID)  # delegations.yml id
+    representative: str = data(ID)  # speakers.yml id, a speaker whose delegation is `delegation`
+
+
+# How a decision was taken, and how it came out (decisions.yml).
+WITHOUT_VOTE, RECORDED_VOTE, COUNCIL_VOTE = "without-vote", "recorded-vote", "council-vote"
+DECISION_METHODS = {WITHOUT_VOTE: "without a vote", RECORDED_VOTE: "by recorded vote",
+                    COUNCIL_VOTE: "by a vote of the Council (show of hands)"}
+DECISION_RESULTS = {"adopted": "Adopted", "not-adopted": "Not adopted"}
+# A delegation's position in a vote, in the order the records list them.
+VOTE_POSITIONS = {"in_favour": "In favour", "against": "Against", "abstaining": "Abstaining"}
+
+
+@dataclass(frozen=True)
+class Tally:
+    """The counts the record prints ("adopted by 123 votes to 1, with 55 abstentions")."""
+
+    in_favour: int = data(INT)
+    against: int = data(INT)
+    abstaining: int = data(INT)
+
+
+@dataclass(frozen=True)
+class Votes:
+    """How each delegation voted, as the record lists them (delegations.yml ids)."""
+
+    in_favour: tuple[str, ...] = data(IDS, required=False)
+    against: tuple[str, ...] = data(IDS, required=False)
+    abstaining: tuple[str, ...] = data(IDS, required=False)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A decision taken in a meeting (decisions.yml): what, how (without a vote, by recorded vote,
+    by a vote of the Council), the result and, for a vote, the tally and each delegation's vote."""
+
+    id: str = data(ID)
+    paragraph: str = data(ID)  # the paragraph stating the outcome
+    part: str = data(ID)
+    method: str = data(ID)  # a DECISION_METHODS key
+    result: str = data(ID)  # a DECISION_RESULTS key
+    title: str = data(TEXT, required=False)  # what the draft is entitled
+    draft: str = data(TEXT, required=False)  # "Draft resolution I", "The amendment contained in A/65/L.53"
+    outcome_document: str = data(ID, required=False)  # documents.yml id of the resolution or decision
+    reason: str = data(TEXT, required=False)  # "owing to the negative vote of a permanent member"
+    tally: Tally | None = data(ENTRY, required=False, of=Tally)
+    votes: Votes | None = data(ENTRY, required=False, of=Votes)
+    lists: tuple[str, ...] = data(IDS, required=False)  # paragraphs of the vote's lists
+    explanations: tuple[str, ...] = data(IDS, required=False)  # first paragraphs of explanations of vote
+    # Not from decisions.yml:
+    meeting_id: str = ""
+
+    @property
+    def is_vote(self) -> bool:
+        return self.method != WITHOUT_VOTE
+
+    @property
+    def key(self) -> str:
+        return f"{self.meeting_id}/{self.id}"
+
+    @property
+    def label(self) -> str:
+        """"Draft resolution I: Report of the Human Rights Council", or what was decided as printed."""
+        subject = self.draft or "Decision"
+        return f"{subject}: {self.title}" if self.title and self.title not in subject else subject
+
+    def positions(self) -> list[tuple[str, tuple[str, ...]]]:
+        """(position, delegation ids) in the records' order; [] without a vote's lists."""
+        if self.votes is None:
+            return []
+        return [(position, getattr(self.votes, position)) for position in VOTE_POSITIONS]
 
 
 @dataclass(frozen=True)
@@ -179,7 +271,7 @@ class Meeting:
     front: tuple[str, ...] = data(BLOCKS)  # the source's first blocks, published as they are
     title: str = data(TEXT)
     short_title: str = data(TEXT)
-    body: str = data(TEXT)
+    body: str = data(ID)  # a data/bodies.yml id
     session: int = data(INT)
     session_label: str = data(TEXT)
     meeting_type: str = data(TEXT)
@@ -196,12 +288,14 @@ class Meeting:
     president: str = data(ID, required=False)
     acting_president: str = data(ID, required=False)
     convener: str = data(ID, required=False)
+    members: tuple[Member, ...] = data(ENTRIES, required=False, of=Member)  # the Council's members present
     documents: tuple[str, ...] = data(IDS, required=False)
     interventions_from_floor: int | None = data(INT, required=False)
     imported_from: str = data(TEXT, required=False)
     # Not from meeting.yml:
     sections: tuple[Part, ...] = ()
     corrections: tuple[Correction, ...] = ()
+    decisions: tuple[Decision, ...] = ()  # decisions.yml, in record order
 
     @property
     def title_in_sentence(self) -> str:
@@ -217,8 +311,12 @@ class Meeting:
         return [p for p in self.paragraphs if p.speakers and p.opens_statement]
 
     @property
-    def decisions(self) -> list[Paragraph]:
+    def decision_paragraphs(self) -> list[Paragraph]:
         return [p for p in self.paragraphs if p.kind == "decision"]
+
+    @property
+    def votes(self) -> list[Decision]:
+        return [d for d in self.decisions if d.is_vote]
 
     @property
     def presiding(self) -> str:
@@ -240,20 +338,28 @@ class Corpus:
     delegations: dict[str, Delegation]
     themes: dict[str, Theme]
     documents: dict[str, Document]
+    bodies: dict[str, Body]
     by_speaker: dict[str, list[Paragraph]] = field(init=False)
     by_mention: dict[str, list[Paragraph]] = field(init=False)
     by_delegation: dict[str, list[Paragraph]] = field(init=False)
     by_theme: dict[str, list[Paragraph]] = field(init=False)
     by_document: dict[str, list[Paragraph]] = field(init=False)
     meeting_by_id: dict[str, Meeting] = field(init=False)
+    meetings_by_body: dict[str, list[Meeting]] = field(init=False)  # body id -> its meetings, newest first
     part_by_src: dict[str, Part] = field(init=False)
     part_of: dict[str, Part] = field(init=False)  # paragraph key -> its part
     corrections_by_paragraph: dict[str, list[Correction]] = field(init=False)
+    # paragraph key -> the decision it states; delegation id -> (vote, position), newest meeting first
+    decision_at: dict[str, Decision] = field(init=False)
+    votes_by_delegation: dict[str, list[tuple[Decision, str]]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.by_speaker, self.by_mention, self.by_delegation = defaultdict(list), defaultdict(list), defaultdict(list)
         self.by_theme, self.by_document = defaultdict(list), defaultdict(list)
         self.meeting_by_id = {m.id: m for m in self.meetings}
+        self.meetings_by_body = defaultdict(list)
+        for meeting in self.meetings:
+            self.meetings_by_body[meeting.body].append(meeting)
         self.part_by_src = {part.src_uri: part for m in self.meetings for part in m.sections}
         self.part_of = {}
         self.corrections_by_paragraph = defaultdict(list)
@@ -263,6 +369,13 @@ class Corpus:
             for part in meeting.sections:
                 for paragraph in part.paragraphs:
                     self._index(part, paragraph)
+        self.decision_at, self.votes_by_delegation = {}, defaultdict(list)
+        for meeting in self.meetings:
+            for decision in meeting.decisions:
+                self.decision_at[f"{meeting.id}/{decision.paragraph}"] = decision
+                for position, delegation_ids in decision.positions():
+                    for delegation_id in delegation_ids:
+                        self.votes_by_delegation[delegation_id].append((decision, position))
 
     def _index(self, part: Part, paragraph: Paragraph) -> None:
         self.part_of[paragraph.key] = part
@@ -284,6 +397,14 @@ class Corpus:
 
     def meeting_of(self, paragraph: Paragraph) -> Meeting:
         return self.meeting_by_id[paragraph.meeting_id]
+
+    def body_of(self, meeting: Meeting) -> Body:
+        return self.bodies[meeting.body]
+
+    @property
+    def bodies_with_meetings(self) -> list[Body]:
+        """The bodies that have meetings on the site, in the registry's order: each has its listing page."""
+        return [body for body in self.bodies.values() if self.meetings_by_body.get(body.id)]
 
     def themes_in(self, paragraphs: Iterable[Paragraph]) -> list[Theme]:
         """The themes of these paragraphs, each once, in order of first appearance."""

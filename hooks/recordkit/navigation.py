@@ -1,8 +1,8 @@
 """The site's navigation, from the corpus: MkDocs' `nav` as plain data (no MkDocs import).
 
-Meetings by year, newest first, each with its overview, its parts, its
-editorial notes and downloads; then the ways in across meetings. Adding a meeting's folder
-adds it here: mkdocs.yml holds no list of pages.
+The bodies' listings of meetings (each body that has meetings), then the meetings by year, newest
+first, each with its overview, its parts, its editorial notes and downloads; then the ways in
+across meetings. Adding a meeting's folder adds it here: mkdocs.yml holds no list of pages.
 """
 
 from __future__ import annotations
@@ -30,8 +30,10 @@ def nav(corpus: Corpus) -> list[Any]:
         ]}
         for year, in_year in groupby(corpus.meetings, key=lambda meeting: meeting.date.year)
     ]
+    bodies = [{body.name: paths.body_src(body.id)} for body in corpus.bodies_with_meetings]
     return [
         {"Home": paths.HOME},
+        {"Bodies": bodies},
         {"Meetings": meetings},
         {"Speakers": paths.SPEAKERS_INDEX},
         {"Delegations": paths.DELEGATIONS_INDEX},
@@ -48,11 +50,13 @@ def generated_pages(corpus: Corpus) -> dict[str, tuple[str, Any, bool]]:
         paths.THEMES_INDEX: ("themes_index", None, True),
         paths.DOCUMENTS: ("documents", None, True),
     }
+    pages.update({paths.body_src(body.id): ("body", body, True) for body in corpus.bodies_with_meetings})
     for meeting in corpus.meetings:
         pages[paths.meeting_src(meeting)] = ("meeting", meeting, True)
         pages.update({part.src_uri: ("part", part, True) for part in meeting.sections})
         pages[paths.notes_src(meeting)] = ("notes", meeting, True)
         pages[paths.downloads_src(meeting)] = ("downloads", meeting, True)
+        pages.update({paths.vote_src(meeting, vote.id): ("vote", vote, False) for vote in meeting.votes})
     pages.update({paths.speaker_src(s): ("speaker", speaker, False) for s, speaker in corpus.speakers.items()})
     pages.update({paths.delegation_src(d): ("delegation", item, False) for d, item in corpus.delegations.items()})
     pages.update({paths.theme_src(t): ("theme", theme, False) for t, theme in corpus.themes.items()})
@@ -70,13 +74,15 @@ def year_pages(corpus: Corpus) -> dict[str, tuple[str, Any, bool]]:
             pages[listings.year_src(src_uri, year)] = (kind, (subject, year) if subject is not None else year, False)
 
     add(paths.HOME, "meetings_year", None, listings.years_of(corpus.meetings))
+    for body in corpus.bodies_with_meetings:
+        add(paths.body_src(body.id), "body_year", body, listings.years_of(corpus.meetings_by_body[body.id]))
     for speaker_id, speaker in corpus.speakers.items():
         statements, mentions = listings.speaker_listing(corpus, speaker_id)
         add(paths.speaker_src(speaker_id), "speaker_year", speaker,
             listings.paragraph_years(corpus, [*statements, *mentions]))
     for delegation_id, delegation in corpus.delegations.items():
         add(paths.delegation_src(delegation_id), "delegation_year", delegation,
-            listings.paragraph_years(corpus, corpus.by_delegation.get(delegation_id, [])))
+            listings.delegation_years(corpus, delegation_id))
     for theme_id, theme in corpus.themes.items():
         add(paths.theme_src(theme_id), "theme_year", theme,
             listings.paragraph_years(corpus, corpus.by_theme.get(theme_id, [])))

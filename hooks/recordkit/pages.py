@@ -22,7 +22,21 @@ from . import listings, navigation
 from . import urls as paths
 from .citation import citation_with_url
 from .links import DocumentLinker
-from .model import Corpus, Delegation, Document, Meeting, Paragraph, Part, Speaker, Theme
+from .model import (
+    DECISION_METHODS,
+    DECISION_RESULTS,
+    VOTE_POSITIONS,
+    Body,
+    Corpus,
+    Decision,
+    Delegation,
+    Document,
+    Meeting,
+    Paragraph,
+    Part,
+    Speaker,
+    Theme,
+)
 from .render import environment, render
 from .urls import SiteUrls
 
@@ -188,6 +202,7 @@ def paragraph_view(site: Site, meeting: Meeting, paragraph: Paragraph) -> dict[s
         "language": paragraph.language if paragraph.opens_statement else "",
         "themes": _chips(site, themes=(corpus.themes[t] for t in paragraph.themes)),
         "correction": f"{urls.notes(meeting)}#{corrections[0].id}" if corrections else "",
+        "vote": _vote_summary(site, corpus.decision_at.get(paragraph.key)),
         "permalink": permalink,
         "citation": citation_with_url(meeting, paragraph, permalink),
     }
@@ -209,64 +224,88 @@ def _split_intro(meeting: Meeting, paragraph: Paragraph) -> tuple[str, str]:
 def meeting_page(site: Site, meeting: Meeting) -> str:
     corpus, urls = site.corpus, site.urls
     order: dict[str, Paragraph] = {}
+    speaks_for: dict[str, str] = {}  # speaker -> the delegation of their first statement made for one
     for paragraph in meeting.statements:
         for speaker_id in paragraph.speakers:
             order.setdefault(speaker_id, paragraph)
+            if paragraph.delegation:
+                # The Council's President opens as "The President:" and speaks later "in my capacity as the
+                # representative of ...": the delegation is that of their first statement made for one.
+                speaks_for.setdefault(speaker_id, paragraph.delegation)
     speakers = []
     for speaker_id, first in order.items():
         speaker, role = corpus.speakers[speaker_id], corpus.role_in(meeting, speaker_id)
-        delegation = corpus.delegations.get(first.delegation) if first.delegation else None
+        delegation = corpus.delegations.get(speaks_for.get(speaker_id, ""))
         speakers.append({"url": urls.speaker(speaker_id), "name": speaker.name, "role": role.label if role else "",
                          "delegation": delegation.name if delegation else "",
                          "delegation_url": urls.delegation(delegation.id) if delegation else "",
                          "first": _ref(site, first)})
     return render(site.env, "meeting.md", here=urls.meeting(meeting),
-                  meeting=_meeting_facts(meeting), presiding=_presiding(site, meeting),
+                  meeting=_meeting_facts(site, meeting), presiding=_presiding(site, meeting),
+                  members=_members(site, meeting),
                   documents=[{"label": corpus.documents[d].label, "title": corpus.documents[d].title,
                               "page": urls.document(d)} for d in meeting.documents],
                   parts=[{"url": urls.page(p.src_uri), "title": p.display_title, "range": p.paragraph_range}
                          for p in meeting.sections],
-                  decisions=[_ref(site, p) for p in meeting.decisions], speakers=speakers,
+                  decisions=[_decision_row(site, d) for d in meeting.decisions], speakers=speakers,
                   corrections=len(meeting.corrections), notes_url=urls.notes(meeting),
                   downloads_url=urls.page(paths.downloads_src(meeting)))
 
 
-def _meeting_facts(meeting: Meeting) -> dict[str, Any]:
-    return {"title": meeting.title, "front": meeting.front, "body": meeting.body,
+def _meeting_facts(site: Site, meeting: Meeting) -> dict[str, Any]:
+    body = site.corpus.body_of(meeting)
+    return {"title": meeting.title, "front": meeting.front, "body": body.name, "body_url": site.urls.body(body.id),
             "session_label": meeting.session_label, "symbol": meeting.symbol, "meeting_type": meeting.meeting_type,
             "date_iso": meeting.date.isoformat(), "date_text": date_text(meeting), "time": meeting.time,
             "venue": meeting.venue, "place": meeting.place}
 
 
-def _presiding(site: Site, meeting: Meeting) -> list[dict[str, str]]:
+def _presiding(site: Site, meeting: Meeting) -> list[dict[str, Any]]:
+    """Who convened or presided, each with their delegation (the Council's President is a member's
+    representative) and their title as the records give it."""
     corpus, officers = site.corpus, []
     for label, speaker_id in (("Convened by", meeting.convener), ("President", meeting.president),
                               ("Acting President", meeting.acting_president)):
         if speaker_id:
             speaker = corpus.speakers[speaker_id]
-            delegation = corpus.delegations.get(speaker.delegation)
-            detail = speaker.titles[0] if speaker.titles else (delegation.name if delegation else "")
             officers.append({"label": label, "url": site.urls.speaker(speaker_id), "name": speaker.name,
-                             "detail": detail})
+                             "delegation": _delegation_link(site, speaker.delegation),
+                             "detail": speaker.titles[0] if speaker.titles else ""})
     return officers
 
 
+def _delegation_link(site: Site, delegation_id: str) -> dict[str, str] | None:
+    delegation = site.corpus.delegations.get(delegation_id)
+    return {"name": delegation.name, "url": site.urls.delegation(delegation.id)} if delegation else None
+
+
+def _members(site: Site, meeting: Meeting) -> list[dict[str, Any]]:
+    """The Council's members present and their representatives, in the order of the record's first page."""
+    corpus, urls = site.corpus, site.urls
+    return [{"delegation": _delegation_link(site, member.delegation),
+             "name": corpus.speakers[member.representative].name, "url": urls.speaker(member.representative)}
+            for member in meeting.members]
+
+
 def _meeting_rows(site: Site, meetings: Iterable[Meeting]) -> list[dict[str, Any]]:
-    return [{"url": site.urls.meeting(m), "title": m.title, "body": f"{m.body}, {m.session_label}",
+    return [{"url": site.urls.meeting(m), "title": m.title,
+             "body": f"{site.corpus.body_of(m).name}, {m.session_label}",
              "record": m.symbol or ("Summary" if m.kind == "summary" else "Verbatim record"),
              "statements": len(m.statements), "date_iso": m.date.isoformat(), "date_text": date_text(m)}
             for m in meetings]
 
 
-def _meeting_years(site: Site, year: int | None) -> tuple[list[int], list[dict[str, Any]]]:
-    meetings = site.corpus.meetings
-    years = listings.years_of(meetings)
-    return years, _year_links(site, paths.HOME, years, year, Counter(m.date.year for m in meetings))
+def _meeting_years(site: Site, src_uri: str, meetings: Iterable[Meeting],
+                   year: int | None) -> tuple[list[int], list[dict[str, Any]]]:
+    """A listing of meetings' years once it is split (listings.py), with their links."""
+    listed = list(meetings)
+    years = listings.years_of(listed)
+    return years, _year_links(site, src_uri, years, year, Counter(m.date.year for m in listed))
 
 
 def home_page(site: Site, *, title: str, intro: str) -> str:
     corpus, urls = site.corpus, site.urls
-    split, years = _meeting_years(site, None)
+    split, years = _meeting_years(site, paths.HOME, corpus.meetings, None)
     # Once split, the latest meetings (the corpus lists the newest first); each year has its page.
     meetings = _meeting_rows(site, corpus.meetings[:listings.MAX_LISTED_MEETINGS] if split else corpus.meetings)
     ways = [
@@ -280,14 +319,122 @@ def home_page(site: Site, *, title: str, intro: str) -> str:
          "text": f"{len(corpus.documents)} documents the records cite"},
     ]
     return render(site.env, "home.md", here=urls.page(paths.HOME), title=title, intro=Markup(intro),
-                  meetings=meetings, ways=ways, years=years, shown=LATEST if split else None)
+                  meetings=meetings, ways=ways, years=years, shown=LATEST if split else None,
+                  bodies=_body_links(site))
+
+
+def _body_links(site: Site) -> list[dict[str, Any]]:
+    """Each body that has meetings, with their count and its listing."""
+    corpus = site.corpus
+    return [{"url": site.urls.body(body.id), "name": body.name,
+             "count": len(corpus.meetings_by_body[body.id])} for body in corpus.bodies_with_meetings]
 
 
 def meetings_year_page(site: Site, year: int) -> str:
     """The meetings of one year (the home page lists the latest meetings once there are many)."""
-    _, years = _meeting_years(site, year)
+    _, years = _meeting_years(site, paths.HOME, site.corpus.meetings, year)
     return render(site.env, "meetings_year.md", here=_listing_url(site, paths.HOME, year), year=year,
                   meetings=_meeting_rows(site, (m for m in site.corpus.meetings if m.date.year == year)), years=years)
+
+
+def body_page(site: Site, body: Body, year: int | None = None) -> str:
+    """A body's meetings, newest first: its latest meetings and a page per year once there are many, as
+    on the home page."""
+    every = site.corpus.meetings_by_body.get(body.id, [])
+    src_uri = paths.body_src(body.id)
+    split, years = _meeting_years(site, src_uri, every, year)
+    if year is not None:
+        listed = [m for m in every if m.date.year == year]
+    else:
+        listed = every[:listings.MAX_LISTED_MEETINGS] if split else every
+    return render(site.env, "body.md", here=_listing_url(site, src_uri, year), body=body, year=year,
+                  shown=str(year) if year is not None else (LATEST if split else None), count=len(listed),
+                  meetings=_meeting_rows(site, listed), years=years, home_url=site.urls.page(paths.HOME))
+
+
+# -- decisions and votes ----------------------------------------------------------------------
+
+
+def _tally_text(decision: Decision) -> str:
+    """"123 in favour, 1 against, 55 abstaining", as a reader says it."""
+    tally = decision.tally
+    return f"{tally.in_favour} in favour, {tally.against} against, {tally.abstaining} abstaining" if tally else ""
+
+
+def _vote_summary(site: Site, decision: Decision | None) -> dict[str, str] | None:
+    """What the record shows under the paragraph stating a vote's outcome: its tally and its page."""
+    if decision is None or not decision.is_vote:
+        return None
+    return {"url": site.urls.vote(decision), "tally": _tally_text(decision),
+            "result": DECISION_RESULTS[decision.result], "lists": "yes" if decision.votes else ""}
+
+
+def _decision_row(site: Site, decision: Decision) -> dict[str, Any]:
+    """A decision as the meeting's overview lists it."""
+    corpus, urls = site.corpus, site.urls
+    paragraph = _paragraph(site, decision.meeting_id, decision.paragraph)
+    document = corpus.documents.get(decision.outcome_document)
+    # A decision the record states without naming a draft ("It was so decided.") is named by its words.
+    label = decision.label if decision.draft or decision.title else excerpt(paragraph.text, 16)
+    return {"label": label, "ref": _ref(site, paragraph), "method": DECISION_METHODS[decision.method],
+            "result": DECISION_RESULTS[decision.result], "reason": decision.reason, "tally": _tally_text(decision),
+            "vote_url": urls.vote(decision) if decision.is_vote else "",
+            "document": {"label": document.label, "url": urls.document(document.id)} if document else None}
+
+
+def _paragraph(site: Site, meeting_id: str, paragraph_id: str) -> Paragraph:
+    return next(p for p in site.corpus.meeting_by_id[meeting_id].paragraphs if p.id == paragraph_id)
+
+
+def vote_page(site: Site, decision: Decision) -> str:
+    """A vote: the decision, its tally, each delegation in its column, the explanations of vote made
+    before and after it (linked to their paragraphs) and where the record states it."""
+    corpus, urls = site.corpus, site.urls
+    meeting = corpus.meeting_by_id[decision.meeting_id]
+    stated = _paragraph(site, meeting.id, decision.paragraph)
+    explanations = [_paragraph(site, meeting.id, p) for p in decision.explanations]
+    columns = [{"id": position.replace("_", "-"), "label": VOTE_POSITIONS[position],
+                "count": getattr(decision.tally, position) if decision.tally else len(ids),
+                "delegations": sorted(({"id": d, "name": corpus.delegations[d].name, "url": urls.delegation(d)}
+                                       for d in ids), key=lambda d: d["name"].lower())}
+               for position, ids in decision.positions()]
+    return render(site.env, "vote.md", here=urls.vote(decision), decision=_decision_row(site, decision),
+                  meeting={"title": meeting.title, "url": urls.meeting(meeting), "date": date_text(meeting)},
+                  part={"title": corpus.part_of[stated.key].display_title,
+                        "url": urls.page(corpus.part_of[stated.key].src_uri)},
+                  stated={"ref": _ref(site, stated), "text": site.text_html(stated.text)},
+                  lists=[_ref(site, _paragraph(site, meeting.id, p)) for p in decision.lists],
+                  columns=columns, before=_explanations(site, [p for p in explanations if p.number < stated.number]),
+                  after=_explanations(site, [p for p in explanations if p.number > stated.number]))
+
+
+def _explanations(site: Site, paragraphs: list[Paragraph]) -> list[dict[str, Any]]:
+    """Explanations of vote: who made each, for which delegation, and its opening words."""
+    corpus = site.corpus
+    return [{**_ref(site, p), "speaker": ", ".join(corpus.speakers[s].name for s in p.speakers),
+             "delegation": corpus.delegations[p.delegation].name if p.delegation else ""} for p in paragraphs]
+
+
+def _delegation_votes(site: Site, delegation: Delegation, year: int | None) -> list[dict[str, Any]]:
+    """A delegation's votes, newest meeting first: a year's on a year page, else those of its latest
+    meetings with votes (as many as a split listing shows, listings.delegation_years), so the page does
+    not grow with the archive."""
+    corpus, urls = site.corpus, site.urls
+    every = corpus.votes_by_delegation.get(delegation.id, [])
+    if year is not None:
+        listed = [(d, p) for d, p in every if corpus.meeting_by_id[d.meeting_id].date.year == year]
+    else:
+        latest = list(dict.fromkeys(d.meeting_id for d, _ in every))[:listings.MAX_LISTED_MEETINGS]
+        listed = [(d, p) for d, p in every if d.meeting_id in latest]
+    rows = []
+    for decision, position in listed:
+        meeting, tally = corpus.meeting_by_id[decision.meeting_id], decision.tally
+        rows.append({"meeting": meeting.symbol or meeting.short_title, "meeting_url": urls.meeting(meeting),
+                     "date_iso": meeting.date.isoformat(), "date_text": date_text(meeting), "label": decision.label,
+                     "url": f"{urls.vote(decision)}#vote-{delegation.id}", "position": VOTE_POSITIONS[position],
+                     "position_id": position, "result": DECISION_RESULTS[decision.result],
+                     "tally": f"{tally.in_favour}–{tally.against}–{tally.abstaining}" if tally else ""})
+    return rows
 
 
 # -- people and delegations ------------------------------------------------------------------
@@ -368,12 +515,14 @@ def delegation_page(site: Site, delegation: Delegation, year: int | None = None)
     return render(site.env, "delegation.md", here=_listing_url(site, src_uri, year),
                   delegation=delegation, kind=DELEGATION_KIND_TITLES.get(delegation.kind, delegation.kind)[:-1],
                   year=year, shown=split.scope(year),
-                  years=_year_links(site, src_uri, split.years, year, site.memo(
+                  years=_year_links(site, src_uri, listings.delegation_years(corpus, delegation.id), year, site.memo(
                                         ("delegation-counts", delegation.id),
                                         lambda: listings.year_counts(corpus, corpus.statements(every)))),
                   speakers=site.memo(("delegation-speakers", delegation.id),
                                      lambda: _chips(site, speakers=corpus.speakers_of(every))),
                   count=len(corpus.statements(paragraphs)), groups=_by_meeting(site, paragraphs, statements=True),
+                  votes=_delegation_votes(site, delegation, year),
+                  vote_count=len(corpus.votes_by_delegation.get(delegation.id, [])),
                   themes=site.memo(("delegation-themes", delegation.id),
                                    lambda: _chips(site, themes=corpus.themes_in(every))))
 
@@ -509,6 +658,9 @@ _VIEWS: dict[str, Callable[[Site, Any], str]] = {
     "theme_year": lambda site, subject: theme_page(site, *subject),
     "document_year": lambda site, subject: document_page(site, *subject),
     "meetings_year": meetings_year_page,
+    "body": body_page,
+    "body_year": lambda site, subject: body_page(site, *subject),
+    "vote": vote_page,
 }
 
 

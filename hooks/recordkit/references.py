@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from .decisions import check_decisions
 from .meetings import RawMeeting
 from .model import Corpus
 from .problems import Problems, did_you_mean
@@ -50,6 +51,9 @@ def _known(identifier: str, known: Mapping[str, object], what: str, problems: Pr
 
 def _check_meeting(raw: RawMeeting, registries: Registries, problems: Problems) -> None:
     meeting = raw.meeting
+    _known(meeting.body, registries.bodies, "body", problems, file=raw.file, line=raw.lines.get("body"), field="body")
+    _check_members(raw, registries, problems)
+    check_decisions(raw, registries, problems)
     for key in ("president", "acting_president", "convener"):
         identifier = getattr(meeting, key)
         if identifier:
@@ -67,6 +71,37 @@ def _check_meeting(raw: RawMeeting, registries: Registries, problems: Problems) 
     for speaker_id in sorted((spoke - set(meeting.participants)) & set(registries.speakers)):
         problems.error(raw.file, f"speaker '{speaker_id}' speaks in this meeting but has no role in "
                        "`participants:`", line=raw.lines.get("participants"), field="participants")
+
+
+def _check_members(raw: RawMeeting, registries: Registries, problems: Problems) -> None:
+    """Each member present is a known delegation, once, represented by a known speaker of that
+    delegation; the President is listed apart (`president:`), as the record's first page prints them."""
+    meeting = raw.meeting
+    delegations: dict[str, int] = {}
+    representatives: dict[str, int] = {}
+    for index, (member, line) in enumerate(zip(meeting.members, raw.member_lines, strict=True)):
+        where = f"members[{index}]"
+        _known(member.delegation, registries.delegations, "delegation", problems, file=raw.file, line=line,
+               field=f"{where}.delegation", prefix=f"{where}: ")
+        _known(member.representative, registries.speakers, "speaker", problems, file=raw.file, line=line,
+               field=f"{where}.representative", prefix=f"{where}: ")
+        for seen, value, what in ((delegations, member.delegation, "delegation"),
+                                  (representatives, member.representative, "representative")):
+            if value in seen:
+                problems.error(raw.file, f"{where}: the {what} '{value}' is already listed in members[{seen[value]}]",
+                               line=line, field=f"{where}.{what}")
+            seen.setdefault(value, index)
+        if member.representative and member.representative == meeting.president:
+            problems.error(raw.file, f"{where}: '{member.representative}' is the President (president:), who is "
+                           "listed apart from the members, as on the record's first page", line=line,
+                           field=f"{where}.representative")
+        speaker = registries.speakers.get(member.representative)
+        if speaker is not None and member.delegation in registries.delegations \
+                and speaker.delegation != member.delegation:
+            registered = f"'{speaker.delegation}'" if speaker.delegation else "no delegation"
+            problems.error(raw.file, f"{where}: the representative '{speaker.id}' has {registered} in "
+                           f"{registries.files['speaker']}, not the member's '{member.delegation}'", line=line,
+                           field=f"{where}.representative")
 
 
 def _check_unique_paths(meetings: list[RawMeeting], problems: Problems) -> None:
@@ -104,8 +139,11 @@ def _check_anchors_unique(raw: RawMeeting, problems: Problems) -> None:
 
 
 def warn_unreferenced(corpus: Corpus, registries: Registries, problems: Problems) -> None:
+    # A member's representative is named on the record's first page, whether or not they speak.
+    representatives = {member.representative for meeting in corpus.meetings for member in meeting.members}
     for speaker_id in corpus.speakers:
-        if not corpus.by_speaker.get(speaker_id) and not corpus.by_mention.get(speaker_id):
+        if not corpus.by_speaker.get(speaker_id) and not corpus.by_mention.get(speaker_id) \
+                and speaker_id not in representatives:
             problems.warn(registries.files["speaker"], f"speaker '{speaker_id}' is not referenced by any paragraph",
                           line=registries.lines.get(("speaker", speaker_id)), field="speakers")
     for theme_id in corpus.themes:

@@ -1,4 +1,4 @@
-"""Reading the shared registries in data/: speakers (with roles), delegations, themes, documents.
+"""Reading the shared registries in data/: speakers (with roles), delegations, themes, documents, bodies.
 
 Each file is read into the model's entities (fields from model.py); every
 mistake is a problem naming the file, the field and the line.
@@ -6,14 +6,15 @@ mistake is a problem naming the file, the field and the line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 from . import entities
 from .fields import ID_PATTERN
-from .model import DELEGATION_KINDS, Delegation, Document, Role, Speaker, Theme
+from .model import DELEGATION_KINDS, Body, Delegation, Document, Role, Speaker, Theme
 from .problems import Problems
+from .urls import SITE_FOLDERS
 from .yamlio import parse_yaml, read_text
 
 T = TypeVar("T")
@@ -22,6 +23,7 @@ SPEAKERS_FILE = "speakers.yml"
 DELEGATIONS_FILE = "delegations.yml"
 THEMES_FILE = "themes.yml"
 DOCUMENTS_FILE = "documents.yml"
+BODIES_FILE = "bodies.yml"
 
 
 @dataclass
@@ -33,6 +35,7 @@ class Registries:
     documents: dict[str, Document]
     lines: dict[tuple[str, str], int | None]  # (kind, id) -> line of its entry, for later messages
     files: dict[str, str]  # kind -> file as shown in messages
+    bodies: dict[str, Body] = field(default_factory=dict)
 
 
 class Files:
@@ -71,12 +74,12 @@ class Files:
 
 
 def load_registries(files: Files, data_dir: Path, *, missing_is_empty: bool = False) -> Registries:
-    """The four registries; a missing file is a problem, or (for an importer starting a new
+    """The registries; a missing file is a problem, or (for an importer starting a new
     data folder) an empty registry with `missing_is_empty`."""
     lines: dict[tuple[str, str], int | None] = {}
     shown = {kind: files.display(data_dir / name) for kind, name in (
         ("speaker", SPEAKERS_FILE), ("delegation", DELEGATIONS_FILE), ("theme", THEMES_FILE),
-        ("document", DOCUMENTS_FILE))}
+        ("document", DOCUMENTS_FILE), ("body", BODIES_FILE))}
     display, data = files.yaml(data_dir / SPEAKERS_FILE, optional=missing_is_empty)
     roles = _roles(files, display, data)
     speakers = _entries(files, display, files.list_under(display, data, "speakers"), Speaker, "speaker", lines)
@@ -93,7 +96,15 @@ def load_registries(files: Files, data_dir: Path, *, missing_is_empty: bool = Fa
     display, data = files.yaml(data_dir / DOCUMENTS_FILE, optional=missing_is_empty)
     documents = _entries(files, display, files.list_under(display, data, "documents"), Document, "document", lines)
     documents = {key: _with_url(files, display, doc, lines) for key, doc in documents.items()}
-    return Registries(roles, speakers, delegations, themes, documents, lines, shown)
+    display, data = files.yaml(data_dir / BODIES_FILE, optional=missing_is_empty)
+    bodies = _entries(files, display, files.list_under(display, data, "bodies"), Body, "body", lines)
+    for body in bodies.values():
+        if body.id in SITE_FOLDERS:
+            # A body's listing is the page /<id>/: that folder must be its own.
+            files.problems.error(display, f"body '{body.id}': the id is the folder of the body's page (/{body.id}/), "
+                                 "which the site uses for other pages: choose another id",
+                                 line=lines.get(("body", body.id)), field="id")
+    return Registries(roles, speakers, delegations, themes, documents, lines, shown, bodies)
 
 
 def _roles(files: Files, display: str, data: Any) -> dict[str, Role]:

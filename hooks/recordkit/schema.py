@@ -16,7 +16,9 @@ from typing import Any
 from . import model
 
 SCHEMA_FILE = Path(__file__).parent / "schema" / "meeting.schema.json"
-FORMAT_VERSION = 2
+# 3: `meeting.body` is a body's id ("general-assembly"), described under `body`; it was its name.
+# `decisions` (added in 3): the decisions and votes, each delegation's vote by delegation id.
+FORMAT_VERSION = 3
 
 _ID = {"$ref": "#/$defs/id"}
 _IDS = {"$ref": "#/$defs/ids"}
@@ -25,7 +27,12 @@ _URL = {"$ref": "#/$defs/url"}
 _TEXTS = {"type": "array", "items": {"type": "string"}}
 
 
-def _field(kind: str, required: bool) -> dict[str, Any]:
+def _field(kind: str, required: bool, of: type | None = None) -> dict[str, Any]:
+    if kind == model.ENTRIES and of is not None:
+        return _list_of(entity(of, " ".join((of.__doc__ or "").split())))
+    if kind == model.ENTRY and of is not None:
+        one = entity(of, " ".join((of.__doc__ or "").split()))
+        return one if required else {"anyOf": [one, {"type": "null"}]}
     kinds: dict[str, dict[str, Any]] = {
         model.TEXT: _TEXT, model.ID: _ID if required else {"type": "string"}, model.INT: {"type": "integer"},
         model.DATE: {"type": "string", "format": "date", "pattern": "^\\d{4}-\\d{2}-\\d{2}$"},
@@ -40,7 +47,8 @@ def _field(kind: str, required: bool) -> dict[str, Any]:
 
 def entity(cls: type, description: str, **extra: dict[str, Any]) -> dict[str, Any]:
     """An object holding `cls`'s data fields and the computed ones in `extra`, nothing else."""
-    properties = {name: _field(spec["kind"], spec["required"]) for name, spec in model.fields_of(cls).items()}
+    properties = {name: _field(spec["kind"], spec["required"], spec.get("of"))
+                  for name, spec in model.fields_of(cls).items()}
     properties.update(extra)
     return {"type": "object", "description": description, "additionalProperties": False,
             "required": list(properties), "properties": properties}
@@ -59,6 +67,8 @@ def meeting_schema() -> dict[str, Any]:
                            "description": "Changes when a field is removed or changes meaning."},
         "meeting": entity(model.Meeting, "The meeting: its facts as its folder's meeting.yml gives them.",
                           url=_URL, exports=exports),
+        "body": entity(model.Body, "The body the meeting belongs to (meeting.body is its id), with the page "
+                                   "listing its meetings.", url=_URL),
         "parts": _list_of(entity(model.Part, "A part of the record (a section, an agenda item).", url=_URL,
                                  paragraphs=_IDS)),
         "paragraphs": _list_of(entity(
@@ -72,6 +82,10 @@ def meeting_schema() -> dict[str, Any]:
         "themes": _list_of(entity(model.Theme, "A theme of the record's paragraphs.", url=_URL)),
         "documents": _list_of(entity(model.Document, "A document the record names.")),
         "corrections": _list_of(entity(model.Correction, "A declared editorial correction to the source text.")),
+        "decisions": _list_of(entity(
+            model.Decision, "A decision taken in the meeting (decisions.yml), in record order: paragraph, lists "
+            "and explanations are paragraph ids; a vote's page is `url` (null for a decision without a vote).",
+            url={"anyOf": [_URL, {"type": "null"}]})),
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -1,4 +1,5 @@
-"""One search record per paragraph: a result lands on the paragraph's anchor.
+"""One search record per paragraph (a result lands on the paragraph's anchor), and one per column
+of a vote (in favour, against, abstaining: a result lands on that column of the vote's page).
 
 Plain Python, no MkDocs. Two steps, so the model can change without touching
 the search:
@@ -20,6 +21,11 @@ frequency, 1 for the text; measured on the query table):
 - its themes' labels and synonyms, its documents' symbols and titles,
   weight `ABOUT_WEIGHT` (below the text: the words said come first).
 
+A vote's column holds the decision, the tally and the delegations' names, and is also
+found by the other names of its delegations and by the words of a question about a vote
+("how did Kenya vote", "voted against"), weight `ABOUT_WEIGHT`; it is filtered by its
+position (the `vote` filter) and by each of its delegations.
+
 Accents are folded by the index itself ("Antonio" finds "António").
 """
 
@@ -29,8 +35,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .model import DECISION_METHODS, DECISION_RESULTS, VOTE_POSITIONS
+
 if TYPE_CHECKING:
-    from .model import Corpus
+    from .model import Corpus, Meeting
     from .urls import SiteUrls
 
 # Weights (the text is 1.0). A verbatim statement runs over several paragraphs,
@@ -41,7 +49,10 @@ CONTINUATION_SPEAKER_WEIGHT = 1.2
 ABOUT_WEIGHT = 0.5
 
 # Filter names, in the order the search dialog shows them.
-FILTERS = ("meeting", "year", "kind", "part", "speaker", "delegation", "theme")
+FILTERS = ("body", "meeting", "year", "kind", "part", "speaker", "delegation", "theme", "vote")
+# A vote's column is found by the words a reader asks about a vote with, and its position's.
+VOTE_WORDS = "vote voted voting how did"
+POSITION_WORDS = {"In favour": "for supported yes", "Against": "opposed no", "Abstaining": "abstained abstention"}
 
 
 
@@ -56,6 +67,7 @@ class ParagraphView:
     meeting_id: str
     date: str  # ISO date of the meeting
     kind: str  # "summary" or "verbatim record"
+    body: str  # the meeting's body ("Security Council"), filtered on
     part: str  # the part's display title ("II. Opening statements")
     speakers: tuple[str, ...] = ()  # display names
     speaker_terms: tuple[str, ...] = ()  # search terms and titles of the speakers (indexed, not shown)
@@ -66,6 +78,7 @@ class ParagraphView:
     documents: tuple[str, ...] = ()  # symbols or titles of the documents cited
     paragraph_kind: str = "statement"  # statement, decision, procedural
     opens_statement: bool = True  # False for the later paragraphs of a verbatim statement
+    vote: str = ""  # a vote's column: its position ("In favour"), shown and filtered on
 
 
 @dataclass(frozen=True)
@@ -75,7 +88,7 @@ class SearchRecord:
     url: str
     content: str  # the paragraph's text: what results show
     meta: dict[str, str]  # title, meeting, part, speaker, number, date
-    filters: dict[str, list[str]]  # meeting, year, speaker, delegation, theme, part, kind
+    filters: dict[str, list[str]]  # body, meeting, year, speaker, delegation, theme, part, kind
     # Indexed, never shown: (weight, words), e.g. speaker names at SPEAKER_WEIGHT.
     weighted: tuple[tuple[float, str], ...] = field(default=())
 
@@ -87,13 +100,16 @@ def _unique(words: Iterable[str]) -> list[str]:
 def search_record(view: ParagraphView) -> SearchRecord:
     speaker_words = " ".join(_unique([*view.speakers, *view.speaker_terms, *view.delegations, *view.delegation_terms]))
     about_words = " ".join(_unique([*view.themes, *view.theme_terms, *view.documents]))
-    weighted = (
+    weighted: tuple[tuple[float, str], ...] = (
         (SPEAKER_WEIGHT if view.opens_statement else CONTINUATION_SPEAKER_WEIGHT, speaker_words),
         (ABOUT_WEIGHT, about_words),
     )
     speaker = ", ".join(view.speakers)
+    if view.vote:
+        words = [VOTE_WORDS, POSITION_WORDS.get(view.vote, ""), *view.delegation_terms, *view.documents]
+        weighted = ((ABOUT_WEIGHT, " ".join(_unique(words))),)
     meta = {
-        "title": f"Para. {view.number} · {speaker or view.part}",
+        "title": f"Vote · {view.vote}" if view.vote else f"Para. {view.number} · {speaker or view.part}",
         "meeting": view.meeting,
         "part": view.part,
         "speaker": speaker,
@@ -101,6 +117,7 @@ def search_record(view: ParagraphView) -> SearchRecord:
         "date": view.date,
     }
     filters = {
+        "body": [view.body] if view.body else [],
         "meeting": [view.meeting],
         "year": [view.date[:4]] if view.date else [],
         "kind": [view.kind] if view.kind else [],
@@ -108,6 +125,7 @@ def search_record(view: ParagraphView) -> SearchRecord:
         "speaker": list(_unique(view.speakers)),
         "delegation": list(_unique(view.delegations)),
         "theme": list(_unique(view.themes)),
+        "vote": [view.vote] if view.vote else [],
     }
     return SearchRecord(
         url=view.url,
@@ -132,6 +150,7 @@ def paragraph_views(corpus: Corpus, urls: SiteUrls) -> Iterator[ParagraphView]:
     """A `ParagraphView` per paragraph of every meeting, newest meeting first, each in record order."""
     for meeting in corpus.meetings:
         kind = _KINDS.get(meeting.kind, meeting.kind)
+        body = corpus.body_of(meeting).name
         for part in meeting.sections:
             for paragraph in part.paragraphs:
                 speakers = [corpus.speakers[s] for s in paragraph.speakers]
@@ -147,6 +166,7 @@ def paragraph_views(corpus: Corpus, urls: SiteUrls) -> Iterator[ParagraphView]:
                     meeting_id=meeting.id,
                     date=meeting.date.isoformat(),
                     kind=kind,
+                    body=body,
                     part=part.display_title,
                     speakers=tuple(s.name for s in speakers),
                     speaker_terms=tuple(term for s in speakers for term in (*s.search_terms, *s.titles)),
@@ -159,3 +179,37 @@ def paragraph_views(corpus: Corpus, urls: SiteUrls) -> Iterator[ParagraphView]:
                     paragraph_kind=paragraph.kind,
                     opens_statement=paragraph.opens_statement,
                 )
+        yield from vote_views(corpus, urls, meeting)
+
+
+def vote_views(corpus: Corpus, urls: SiteUrls, meeting: Meeting) -> Iterator[ParagraphView]:
+    """A view per column of each vote of the meeting that lists how delegations voted."""
+    for vote in meeting.votes:
+        stated = corpus.part_of[f"{meeting.id}/{vote.paragraph}"]
+        document = corpus.documents.get(vote.outcome_document)
+        outcome = f"{DECISION_RESULTS[vote.result]}{', ' + vote.reason if vote.reason else ''}"
+        if vote.tally:
+            outcome += (f" by {vote.tally.in_favour} votes in favour, {vote.tally.against} against and "
+                        f"{vote.tally.abstaining} abstaining")
+        for position, delegation_ids in vote.positions():
+            delegations = sorted((corpus.delegations[d] for d in delegation_ids), key=lambda d: d.name.lower())
+            names = ", ".join(d.name for d in delegations) or "none"
+            label = VOTE_POSITIONS[position]
+            yield ParagraphView(
+                url=f"{urls.vote(vote)}#{position.replace('_', '-')}",
+                number="",
+                text=f"{label} ({len(delegations)}): {names}. Vote on {vote.label}"
+                     f"{' (' + document.label + ')' if document else ''}, {DECISION_METHODS[vote.method]}: "
+                     f"{outcome[:1].lower()}{outcome[1:]}.",
+                meeting=meeting.symbol or meeting.short_title,
+                meeting_id=meeting.id,
+                date=meeting.date.isoformat(),
+                kind=_KINDS.get(meeting.kind, meeting.kind),
+                body=corpus.body_of(meeting).name,
+                part=stated.display_title,
+                delegations=tuple(d.name for d in delegations),
+                delegation_terms=tuple(term for d in delegations for term in (*d.names, *d.search_terms)),
+                documents=(document.symbol, document.title) if document and document.symbol else (),
+                paragraph_kind="vote",
+                vote=label,
+            )

@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import posixpath
 
-from .model import Corpus, Meeting, Paragraph
+from .model import Corpus, Decision, Meeting, Paragraph
 
 HOME = "index.md"
 SPEAKERS_INDEX = "speakers/index.md"
 DELEGATIONS_INDEX = "delegations/index.md"
 THEMES_INDEX = "themes/index.md"
 DOCUMENTS = "documents/index.md"
+# The site's top-level folders (the meetings' records, the listings, the search index, the theme's
+# assets): a body's page is /<body id>/, so no body id may be one of them.
+SITE_FOLDERS = frozenset(("records", "speakers", "delegations", "themes", "documents", "meetings", "search-index",
+                          "assets", "javascripts", "stylesheets"))
 
 
 def speaker_src(speaker_id: str) -> str:
@@ -35,6 +39,11 @@ def document_src(document_id: str) -> str:
     return f"documents/{document_id}.md"
 
 
+def body_src(body_id: str) -> str:
+    """A body's listing of meetings: /<body id>/ (data/bodies.yml)."""
+    return f"{body_id}/index.md"
+
+
 def meeting_src(meeting: Meeting) -> str:
     return f"{meeting.path}/index.md"
 
@@ -45,6 +54,11 @@ def notes_src(meeting: Meeting) -> str:
 
 def downloads_src(meeting: Meeting) -> str:
     return f"{meeting.path}/downloads.md"
+
+
+def vote_src(meeting: Meeting, decision_id: str) -> str:
+    """A vote's page, beside its record's: /records/<meeting>/votes/<decision id>/."""
+    return f"{meeting.path}/votes/{decision_id}.md"
 
 
 def export_files(meeting: Meeting) -> dict[str, str]:
@@ -102,6 +116,12 @@ class SiteUrls:
 
     def notes(self, meeting: Meeting) -> str:
         return self.page(notes_src(meeting))
+
+    def body(self, body_id: str) -> str:
+        return self.page(body_src(body_id))
+
+    def vote(self, decision: Decision) -> str:
+        return self.page(vote_src(self.corpus.meeting_by_id[decision.meeting_id], decision.id))
 
     def speaker(self, speaker_id: str) -> str:
         return self.page(speaker_src(speaker_id))

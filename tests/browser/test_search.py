@@ -47,6 +47,9 @@ class Query:
 SUMMARY = "Human security, 2 April 2024"
 A76 = "records/a-76-pv-102/"
 A64 = "records/a-64-pv-121/"
+A65 = "records/a-65-pv-71/"
+S3756 = "records/s-pv-3756/"
+S8422 = "records/s-pv-8422/"
 
 QUERIES: list[Query] = [
     # phrases: the paragraph holding the words together comes first (issue 11's examples)
@@ -84,7 +87,8 @@ QUERIES: list[Query] = [
     Query("66/290", "member-states#p-floor-resolution"),
     # accent-free spellings
     Query("Antonio", "opening-statements#p-sg-statement"),
-    Query("vis-a-vis", "concluding-remarks#p-closing-takasu"),  # three paragraphs say "vis-à-vis"
+    # (three paragraphs of the summary say "vis-à-vis", and two of the verbatim records)
+    Query("vis-a-vis", "concluding-remarks#p-closing-takasu", filters={"meeting": [SUMMARY]}),
     # a word that appears once in the record
     Query("turbulence", "opening-statements#p-sg-statement"),
     # filtered searches
@@ -116,6 +120,19 @@ QUERIES: list[Query] = [
     Query("Benitez Verson", "integrated-coordinated-implementation-follow-up-outcomes#p37", meeting=A64),
     Query("Cuban delegation", "integrated-coordinated-implementation-follow-up-outcomes#p37",
           filters={"year": ["2010"], "delegation": ["Cuba"]}, meeting=A64),
+    # ... the Security Council: a member's representative, named on the first page, and a filter by body
+    Query("Nebenzia", "situation-central-african-republic#p33", meeting=S8422),
+    Query("abstained", "situation-central-african-republic#p33",
+          filters={"body": ["Security Council"], "delegation": ["Russian Federation"]}, within=1, meeting=S8422),
+    # ... and the votes: how a delegation voted, a filter by position (issue 17)
+    Query("how did Kenya vote", "votes/decision-2#in-favour", filters={"meeting": ["S/PV.3756"]}, within=1,
+          meeting=S3756),
+    Query("United States", "votes/decision-2#against", filters={"vote": ["Against"], "body": ["Security Council"]},
+          within=1, meeting=S3756),
+    Query("Israel Human Rights Council", "votes/resolution-65-195#against", filters={"vote": ["Against"]},
+          within=1, meeting=A65),
+    Query("China abstained", "votes/resolution-2448-2018#abstaining", filters={"vote": ["Abstaining"]},
+          within=1, meeting=S8422),
 ]
 
 

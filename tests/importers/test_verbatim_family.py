@@ -150,6 +150,19 @@ def test_older_assembly_record(imported):
     assert notes["A recorded vote was taken."] == "decision"
 
 
+def test_the_president_is_whoever_is_in_the_chair(imported):
+    """In 1993 a Vice-President in the Chair speaks as "The PRESIDENT", not "The Acting President"."""
+    m = imported["a-48-pv-46"]
+    order = [p.text for p in m.paragraphs]
+    took = order.index(next(t for t in order if t.startswith("Mr. Nyakyi (United Republic of Tanzania), Vice-")))
+    returned = order.index("The President returned to the Chair.")
+    chair = [p for p in m.paragraphs[took:returned] if p.text.startswith("The PRESIDENT:")]
+    assert chair and all(p.speakers == ["nyakyi"] and not p.delegation for p in chair)
+    after = [p for p in m.paragraphs[returned:] if p.text.startswith("The PRESIDENT:")]
+    assert after and all(p.speakers == ["insanally"] for p in after)
+    assert m.acting_president == "nyakyi"
+
+
 # --- votes ------------------------------------------------------------------------------------
 
 

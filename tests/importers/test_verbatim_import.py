@@ -80,7 +80,9 @@ def test_parts_agenda_items_and_titles(meetings):
     ids76 = [p.id for p in meetings[A76].parts]
     assert ids76[:3] == ["opening", "expression-sympathy-passing-her-majesty-queen", "peacebuilding-sustaining-peace"]
     tribute = meetings[A76].parts[1]
-    assert tribute.heading == ["Expression of sympathy on the passing of Her\nMajesty Queen Elizabeth II"]
+    # Published as one line; source.txt keeps the printed lines.
+    assert tribute.heading == ["Expression of sympathy on the passing of Her Majesty Queen Elizabeth II"]
+    assert "Expression of sympathy on the passing of Her\nMajesty Queen Elizabeth II" in meetings[A76].source_text
     parts64 = meetings[A64].parts
     assert [p.number for p in parts64 if p.number][:3] == ["13", "21 to 26", "48 and 114"]
     assert parts64[1].title == "Prevention of armed conflict" and parts64[1].agenda_item == 13

@@ -1040,7 +1040,7 @@ def _meeting(
         front=[fold(b.text) for b in front],
         title=facts.title,
         short_title=f"{facts.topic[:1].upper()}{facts.topic[1:]}, {facts.date_text}",
-        body=facts.body,
+        body=slugify(facts.body),  # the data/bodies.yml id: "General Assembly" -> "general-assembly"
         session=facts.session,
         session_label=facts.session_label,
         meeting_type=facts.meeting_type,

@@ -26,7 +26,6 @@ from pathlib import Path
 
 from ..slug import slugify
 from .decisions import read_decisions
-from .errors import SourceError
 from .header import Header, Person, check_session, ordinal, read_header
 from .imported import (
     ImportedMeeting,
@@ -221,6 +220,7 @@ class _Builder:
         self.count = 0
         self.statements = 0
         self._source_blocks: list[str] = []
+        self._source_headings: dict[str, list[str]] = {}  # part id -> its heading's blocks as printed
         self._new_documents: dict[str, NewDocument] = {}
         self._all_text = " ".join(fold_block(b.text, self.words)[0] for b in pdf.blocks)
         self._theme_patterns = [(theme.id, _terms_pattern((theme.label, *theme.synonyms))) for theme in registry.themes]
@@ -260,9 +260,10 @@ class _Builder:
         part_id, n = base, 2
         while part_id in taken:
             part_id, n = f"{base}-{n}", n + 1
-        part = ImportedPart(
-            id=part_id, title=title, heading=[b.text for b in heading], number=number, agenda_item=agenda
-        )
+        # Published as read ("follow-\nup" reads "follow-up"); source.txt keeps the printed lines.
+        printed = [fold_block(b.text, self.words)[0] for b in heading]
+        part = ImportedPart(id=part_id, title=title, heading=printed, number=number, agenda_item=agenda)
+        self._source_headings[part_id] = [b.text for b in heading]
         self.parts.append(part)
         self.statement = None  # a heading ends the statement before it
 
@@ -277,9 +278,9 @@ class _Builder:
         for block in heading[1:] if agenda else heading:
             indent = block.lines[0].x0 - self.margins.get(block.lines[0].column, 0)
             if indent <= 3:
-                titles.append(fold(block.text))
+                titles.append(fold_block(block.text, self.words)[0])
             elif indent <= 12 and not subs:
-                subs.append(fold(block.text))  # "(b) Follow-up to…": the sub-item considered
+                subs.append(fold_block(block.text, self.words)[0])  # "(b) Follow-up to…": the sub-item considered
         title = "; ".join(titles) or (subs[0] if subs else fold(heading[-1].text))
         if subs and len(titles) == 1:
             title = f"{title}: {subs[0]}"
@@ -351,7 +352,7 @@ class _Builder:
         self.statements += 1
         paragraph.language = line.language
         if line.chair:
-            self._chair_statement(paragraph, line.chair, block)
+            self._chair_statement(paragraph, line.chair, label)
             return
         who = line.name or line.title
         if not line.delegation:
@@ -386,18 +387,15 @@ class _Builder:
                            "spoke or took the Chair earlier in this meeting; check.")
         self._attribute(paragraph)
 
-    def _chair_statement(self, paragraph: ImportedParagraph, chair: str, block: Block) -> None:
-        if chair == "The Acting President":
-            if not self.acting:
-                raise SourceError(
-                    self.pdf.file,
-                    "'The Acting President' speaks but no Vice-President took the Chair before",
-                    page=block.page,
-                )
-            speaker = self.acting
-        else:
-            speaker = self.president
-        self.statement = _Statement(speaker, "", [])
+    def _chair_statement(self, paragraph: ImportedParagraph, chair: str, label: str) -> None:
+        """ "The President" is whoever is in the Chair: a Vice-President who took it is "The
+        Acting President" since the 2000s but "The PRESIDENT" in the 1990s records."""
+        if chair == "The Acting President" and not self.acting:
+            self.statement = None
+            self.review.append(f"Acting President unknown, {label}: 'The Acting President' speaks but no "
+                               "Vice-President took the Chair before; the paragraph has no speaker: add `speakers:`.")
+            return
+        self.statement = _Statement(self.acting or self.president, "", [])
         self._attribute(paragraph)
 
     def _capacity_country(self, printed: str) -> str:
@@ -493,7 +491,7 @@ class _Builder:
         source = list(front)
         index = 0
         for part in self.parts:
-            source.extend(part.heading)
+            source.extend(self._source_headings.get(part.id, part.heading))
             for _ in part.paragraphs:
                 source.append(self._source_blocks[index])
                 index += 1
