@@ -9,6 +9,7 @@ and delegation the speaker line prints (>= 95%), every vote's tally equal to its
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import subprocess
@@ -25,9 +26,10 @@ from recordkit.importers.errors import SourceError
 from recordkit.importers.furniture import is_furniture
 from recordkit.importers.header import read_header
 from recordkit.importers.imported import ImportedMeeting, ImportedParagraph, ImportedPart
-from recordkit.importers.pdf_text import read_pdf
+from recordkit.importers.officials import holder
+from recordkit.importers.pdf_text import Block, Line, PdfText, read_pdf
 from recordkit.importers.registry import Registry, load_registry, name_key
-from recordkit.importers.turns import proper_name, read_speaker_line
+from recordkit.importers.turns import is_function, proper_name, read_speaker_line
 from recordkit.importers.verbatim import build_meeting
 
 pytestmark = pytest.mark.xdist_group("verbatim-family")
@@ -331,6 +333,18 @@ def test_header_layouts():
         read_header(["Quarterly report"], [], "d.pdf")
 
 
+def test_header_dot_leaders_and_a_date_without_its_time():
+    council = ["United Nations", "S/PV.9999", "Security Council\nEighty-first year", "9999th meeting\n"
+               "Wednesday, 14 January 2026\nNew York", "President: Mr. Adom . . . . . . . . (Côte d’Ivoire)",
+               "Members: China . . . . . . . Mr. Fu Cong\nUnited Kingdom of Great Britain and Northern Ireland . . "
+               "Dame Barbara Woodward"]
+    s = read_header(council, [], "e.pdf")
+    assert (s.president.name, s.president.country, s.time, s.place) == ("Adom", "Côte d’Ivoire", "", "New York")
+    assert [(m.country, m.name) for m in s.members] == [
+        ("China", "Fu Cong"), ("United Kingdom of Great Britain and Northern Ireland", "Barbara Woodward")]
+    assert (s.session, s.session_label) == (81, "eighty-first year")
+
+
 # --- a folder at once -------------------------------------------------------------------------
 
 
@@ -350,3 +364,64 @@ def test_a_folder_imports_every_record_and_reports_once(tmp_path):
     assert "- S-PV.8422.pdf: wrote" in report and "- A-broken.pdf: A-broken.pdf: damaged or unreadable PDF" in report
     assert "### S-PV.8422.pdf" in report and "Vote resolution-2448-2018" in report
     assert (data / "meetings" / "s-pv-8422" / "decisions.yml").is_file()
+
+
+# --- speakers who speak for no delegation -----------------------------------------------------
+
+
+def _block(text: str, bold_prefix: str = "", style: str = "roman", y: float = 700.0) -> Block:
+    return Block([Line(text, 2, 0, 60.0, 290.0, y, bold_prefix, style)], style)
+
+
+def test_briefers_and_office_holders_speak_for_no_delegation():
+    """A Council record of 2018: the Secretary-General is Mr. Guterres; a briefer's parenthesis is her
+    function; a briefer the record names without one is a speaker of his own, never nobody."""
+    front = ["United Nations", "S/PV.8999", "Security Council\nSeventy-third year", "8999th meeting\n"
+             "Monday, 10 December 2018, 10 a.m.\nNew York", "President: Mr. Adom (Côte d’Ivoire)"]
+    lines = [
+        ("The President: I give the floor to the Secretary-General.", "The President:"),
+        ("The Secretary-General: I thank the Council.", "The Secretary-General:"),
+        ("Ms. DiCarlo (Under-Secretary-General for Political and Peacebuilding Affairs): The situation is grave.",
+         "Ms. DiCarlo (Under-Secretary-General for Political and Peacebuilding Affairs):"),
+        ("Mr. Wennesland: I brief the Council on the region.", "Mr. Wennesland:"),
+        ("Mr. Nebenzia (Russian Federation): We thank the briefers.", "Mr. Nebenzia (Russian Federation):"),
+    ]
+    pdf = PdfText("S-PV.8999.pdf", 2, [_block(text) for text in front],
+                  [_block(text, prefix, y=700.0 - 40 * n) for n, (text, prefix) in enumerate(lines)])
+    meeting = build_meeting(pdf, registry=load_registry(ROOT / "data"))
+    turns = [(p.speakers, p.delegation, p.function) for p in meeting.paragraphs]
+    assert turns == [
+        (["adom"], "", ""),
+        (["guterres"], "", ""),
+        (["dicarlo"], "", "Under-Secretary-General for Political and Peacebuilding Affairs"),
+        (["wennesland"], "", ""),
+        (["nebenzia"], "russian-federation", ""),
+    ]
+    new = {s.id: s for s in meeting.new_speakers}
+    assert new["dicarlo"].titles == ["Under-Secretary-General for Political and Peacebuilding Affairs"]
+    assert new["dicarlo"].delegation == "" and "dicarlo" not in {d.id for d in meeting.new_delegations}
+    assert any("Mr. Wennesland:" in line and "taken as wennesland (new)" in line for line in meeting.review)
+
+
+@pytest.mark.parametrize("title, date, name", [
+    ("The Secretary-General", dt.date(1997, 3, 21), "Kofi Annan"),
+    ("The Secretary-General", dt.date(2010, 12, 21), "Ban Ki-moon"),
+    ("The Secretary-General", dt.date(2024, 4, 2), "António Guterres"),
+    ("The Deputy Secretary-General", dt.date(2022, 9, 8), "Amina J. Mohammed"),
+])
+def test_an_office_is_whoever_held_it_that_day(title, date, name):
+    held = holder(title, date)
+    assert held is not None and held.name == name
+    assert holder("The Secretary-General", dt.date(1945, 10, 24)) is None
+
+
+@pytest.mark.parametrize("printed, function", [
+    ("Under-Secretary-General for Humanitarian Affairs and Emergency Relief Coordinator", True),
+    ("Special Representative of the Secretary-General for Iraq", True),
+    ("Chair of the Peacebuilding Commission", True),
+    ("United Kingdom of Great Britain and Northern Ireland", False),
+    ("Iran (Islamic Republic of)", False),
+    ("European Union", False),
+])
+def test_a_parenthesis_names_a_function_or_a_delegation(printed, function):
+    assert is_function(printed) is function

@@ -38,9 +38,12 @@ HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Prince|Princess|Sheikh|Sheikha)
 LABEL = re.compile(r"^([A-Z][A-Za-z]+(?:-[A-Za-z]+)?) (session|year)$", re.M | re.I)
 MEETING = re.compile(r"^(\d+)(?:st|nd|rd|th)(?:\s+(plenary meeting|meeting))?$", re.M | re.I)
 PLENARY = re.compile(r"^plenary meeting$", re.M | re.I)
+# The time may be on the date's line, on the next ("at 3 p.m."), or not printed at all.
 DATE = re.compile(
-    r"^[A-Z][a-z]+day, (\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})(?:,\s*|\s*\n\s*at\s+)(.+)$", re.M
+    r"^[A-Z][a-z]+day, (\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})(?:(?:,\s*|\s*\n\s*at\s+)(.+))?$", re.M
 )
+# Dot leaders between a name and its country ("Mr. Adom . . . . (Côte d'Ivoire)"): layout, not words.
+LEADERS = re.compile(r"(?:\s*\.){2,}\s*(?=\(|\s|$)")
 PRESIDENT = re.compile(rf"^President:\s*(?P<hon>{HONORIFIC})\s+(?P<name>.+?)\s*\((?P<country>[^()]+(?:\([^()]*\))?)\)$")
 MEMBER = re.compile(rf"^(?:Members:\s*)?(?P<country>.+?)\s+(?P<hon>{HONORIFIC})\s+(?P<name>\S.*)$")
 PLACES = ("New York", "Geneva", "Paris", "London", "Addis Ababa", "Nairobi", "Panama City")
@@ -77,7 +80,7 @@ def read_header(front: list[str], furniture: list[str], file: str) -> Header:
     text = "\n".join(fold(line) for block in front for line in block.split("\n"))
     body, symbol = _body_and_symbol(text, furniture, file)
     label, meeting, date = LABEL.search(text), MEETING.search(text), DATE.search(text)
-    president = next((PRESIDENT.match(fold(block)) for block in front
+    president = next((PRESIDENT.match(_without_leaders(fold(block))) for block in front
                       if block.startswith("President:")), None)
     missing = [name for name, found in (("meeting number", meeting), ("date", date), ("President", president))
                if not found]
@@ -90,7 +93,7 @@ def read_header(front: list[str], furniture: list[str], file: str) -> Header:
         body=body, symbol=symbol.group(1), session=_session(body, symbol, label_text),
         session_label=label_text, meeting_number=int(meeting.group(1)),
         date=dt.date(int(date.group(3)), MONTHS.index(date.group(2)) + 1, int(date.group(1))),
-        time=date.group(4).strip(), place=_place(text, date),
+        time=(date.group(4) or "").strip(), place=_place(text, date),
         president=Person(president.group("hon"), president.group("name"), president.group("country")),
         members=_members(front), agenda=_agenda(front),
     )
@@ -125,10 +128,14 @@ def _members(front: list[str]) -> list[Person]:
     block = next((b for b in front if b.startswith("Members:")), "")
     members = []
     for line in map(fold, block.splitlines()):
-        match = MEMBER.match(line.strip())
+        match = MEMBER.match(_without_leaders(line).strip())
         if match:
             members.append(Person(match.group("hon"), match.group("name"), match.group("country")))
     return members
+
+
+def _without_leaders(text: str) -> str:
+    return LEADERS.sub(" ", text).strip()
 
 
 def _agenda(front: list[str]) -> list[str]:

@@ -22,6 +22,13 @@ INTRO = re.compile(
     rf"|(?P<hon>(?:{HONORIFICS})\.?)\s*(?P<name>[A-Z][^():,]*?))"
     r"\s*(?P<rest>(?:\([^()]*(?:\([^()]*\)[^()]*)?\)\s*|,\s*[^():,]+?\s*)*):\s*"
 )
+# What a briefer's or an official's line prints in parentheses where a delegate's names a State:
+# "Ms. DiCarlo (Under-Secretary-General for Political and Peacebuilding Affairs):".
+FUNCTION = re.compile(
+    r"\b(?:Secretary-General|Under-Secretary|Assistant Secretary|Special (?:Representative|Envoy|Adviser|Coordinator"
+    r"|Rapporteur)|Envoy|Director|Commissioner|Coordinator|Chair(?:man|person|woman)? of|President of|Prosecutor"
+    r"|Registrar|Head of|Chef de Cabinet|Executive Secretary|Administrator|Force Commander|Chief of)\b"
+)
 LANGUAGE = re.compile(r"^(?:spoke in|interpretation from(?: the)?) (\w+)$", re.I)
 SPOKE_ONLY = re.compile(r"^\((?:spoke in|interpretation from) (\w+)\)$", re.I)
 # Stage notes and decisions, whatever their type style (italic since the 2000s, bold in 1993).
@@ -66,6 +73,11 @@ def read_speaker_line(text: str) -> SpeakerLine | None:
         delegation=printed[0] if printed else "", function=function,
         language=languages[0].capitalize() if languages else "", text=match.group(0).strip(),
     )
+
+
+def is_function(printed: str) -> bool:
+    """Does the parenthesis of a speaker line name a function rather than a delegation?"""
+    return bool(printed) and FUNCTION.search(printed) is not None
 
 
 def _chair(printed: str) -> str:

@@ -35,12 +35,15 @@ from .imported import (
     NewDocument,
 )
 from .names import GROUPS, Resolver, role_for
+from .officials import TITLES, holder
 from .pdf_text import SPEAKER_START, Block, PdfText, read_pdf
 from .registry import Registry
 from .turns import (
     DECISION,
     PROCEDURAL,
     SPOKE_ONLY,
+    SpeakerLine,
+    is_function,
     is_heading,
     is_stage_note,
     opens_turn,
@@ -354,30 +357,57 @@ class _Builder:
         if line.chair:
             self._chair_statement(paragraph, line.chair, label)
             return
-        who = line.name or line.title
-        if not line.delegation:
-            self._known_speaker(paragraph, line.text, who, label)
+        if line.title:
+            self._office_holder(paragraph, line.title, label)
             return
-        delegation = self.resolver.delegation(line.delegation)
+        who = line.name
+        # "(Under-Secretary-General for Political Affairs)": a briefer's function, not a delegation.
+        function, printed = (line.delegation, "") if is_function(line.delegation) else (line.function, line.delegation)
+        if not printed:
+            self._known_speaker(paragraph, line, function, label)
+            return
+        delegation = self.resolver.delegation(printed)
         before = len(self.resolver.new_speakers)
-        speaker = self.resolver.person(line.honorific, who, delegation, (line.function,) if line.function else ())
+        speaker = self.resolver.person(line.honorific, who, delegation, (function,) if function else ())
         if len(self.resolver.new_speakers) > before:
             self.review.append(
                 f"New speaker, {label}: {speaker} — '{line.text}': not in the registry; add the full name and titles."
             )
         self.participants.setdefault(speaker, role_for(self.resolver.kinds.get(delegation, "member-state")))
         self.statement = _Statement(speaker, delegation, [])
-        paragraph.function = line.function
+        paragraph.function = function
         self._attribute(paragraph)
 
-    def _known_speaker(self, paragraph: ImportedParagraph, printed: str, who: str, label: str) -> None:
-        """A speaker line without a delegation ("Mr. Briz Gutiérrez:"): the one speaker of that name
-        seen earlier in the meeting (a Vice-President in the Chair, a speaker resuming); else listed."""
-        seen = self.resolver.seen(who)
-        if seen is None:
+    def _office_holder(self, paragraph: ImportedParagraph, title: str, label: str) -> None:
+        """ "The Secretary-General:": whoever held the office on the meeting's date (officials.py)."""
+        office = "The Deputy Secretary-General" if "deputy" in title.casefold() else "The Secretary-General"
+        held = holder(office, self.header.date)
+        if held is None:
             self.statement = None
+            self.review.append(f"Office holder unknown, {label}: '{title}' on {self.header.date} — add `speakers:`.")
+            return
+        speaker = self.resolver.person(held.honorific, held.name, "", (TITLES[office],))
+        self.participants.setdefault(speaker, "official")
+        self.statement = _Statement(speaker, "", [])
+        self._attribute(paragraph)
+
+    def _known_speaker(self, paragraph: ImportedParagraph, line: SpeakerLine, function: str, label: str) -> None:
+        """A speaker line without a delegation ("Mr. Briz Gutiérrez:"): the one speaker of that name
+        seen earlier in the meeting (a Vice-President in the Chair, a speaker resuming); else someone
+        who speaks for no delegation (a briefer in the Council, an official), new to the meeting."""
+        printed = line.text
+        seen = self.resolver.seen(line.name)
+        if seen is None:
+            before = len(self.resolver.new_speakers)
+            speaker = self.resolver.person(line.honorific, line.name, "", (function,) if function else ())
+            new = len(self.resolver.new_speakers) > before
+            self.participants.setdefault(speaker, "official")
+            self.statement = _Statement(speaker, "", [])
+            paragraph.function = function
             self.review.append(f"Speaker without a delegation, {label}: '{printed}' — no one of that name spoke "
-                               "before in this meeting; the paragraph has no speaker: add `speakers:`.")
+                               f"before in this meeting: taken as {speaker}{' (new)' if new else ''}, speaking for "
+                               "no delegation (a briefer, an official); check, and add the full name and titles.")
+            self._attribute(paragraph)
             return
         speaker, delegation = seen
         if speaker in (self.acting, self.president):
