@@ -14,10 +14,11 @@ import yaml
 from pdfminer.high_level import extract_text
 
 from recordkit.importers.errors import SourceError
+from recordkit.importers.hyphens import fold_block
 from recordkit.importers.imported import ImportedMeeting
 from recordkit.importers.pdf_text import PdfText, read_pdf
 from recordkit.importers.registry import Registry, load_registry
-from recordkit.importers.verbatim import build_meeting, fold_block, import_verbatim
+from recordkit.importers.verbatim import build_meeting, import_verbatim
 from recordkit.importers.writer import read_part, write_meeting
 
 # One worker reads the two PDFs (seconds each) for every test here.

@@ -1,112 +1,38 @@
-"""A UN General Assembly verbatim record (PDF, A/<session>/PV.<n>) as an `ImportedMeeting`.
+"""A UN verbatim record (PDF: the General Assembly's A/<session>/PV.<n>, the Security Council's
+S/PV.<n>) as an `ImportedMeeting`: the walk over its blocks, one stage per module.
 
-Reads `pdf_text.read_pdf`'s blocks in order:
-- page-1 header blocks -> the meeting's facts (symbol, session, meeting number, date, time,
-  place, President) and `front`;
-- bold blocks -> part headings (an agenda item and its titles, or a heading such as a tribute);
-- a block opening with a bold speaker (`Mr. Kimani (Kenya):`, `The President:`,
-  `Mr. Dai Bing (China) (spoke in Chinese):`) -> a statement; the blocks after it, up to the
-  next speaker or heading, carry the same speaker and delegation;
-- italic blocks -> decisions ("… was adopted (resolution 76/305).", "It was so decided.") or
-  procedural notes (the meeting called to order / rose, a Vice-President took the Chair, a
-  minute of silence); other italics (a citation under a quotation) stay in the statement.
-
-Speakers are resolved SayIt-style: a printed name + delegation is matched to the registry
-(the delegation is the stable key, printed names are surnames); "The President" and "The
-Acting President" are the people in the Chair at that point of this meeting. Whatever is
-new or uncertain goes to the review list, one line per thing to check.
+1. page text (`pdf_text.py`): characters -> lines per column -> blocks, page furniture dropped
+   (`furniture.py`);
+2. the header (`header.py`): page 1's facts, per body and era;
+3. headings and turns (`turns.py`, here): bold blocks -> part headings (an agenda item and its
+   titles); a block opening with a bold speaker line -> a turn (`speakers.py`: who speaks and for
+   whom, the Chair, office holders, names resolved by `names.py`); italic (bold in 1993) blocks
+   -> decisions or stage notes; other blocks continue the turn under way;
+4. paragraphs: line-end hyphens (`hyphens.py`), documents cited (`documents.py`), themes suggested;
+5. decisions and votes (`decisions.py`);
+6. the meeting (here): its facts, source text, description, and the review list, one line per
+   thing the editor should check.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..slug import slugify
 from .decisions import read_decisions
-from .header import Header, Person, check_session, ordinal, read_header
-from .imported import (
-    ImportedMeeting,
-    ImportedParagraph,
-    ImportedPart,
-    Member,
-    NewDocument,
-)
-from .names import GROUPS, Resolver, role_for
-from .officials import TITLES, holder
+from .documents import Documents
+from .header import Header, check_session, ordinal, read_header
+from .hyphens import fold_block, vocabulary
+from .imported import ImportedMeeting, ImportedParagraph, ImportedPart
+from .names import Resolver
 from .pdf_text import SPEAKER_START, Block, PdfText, read_pdf
 from .registry import Registry
-from .turns import (
-    DECISION,
-    PROCEDURAL,
-    SPOKE_ONLY,
-    SpeakerLine,
-    is_function,
-    is_heading,
-    is_stage_note,
-    opens_turn,
-    proper_name,
-    read_speaker_line,
-)
+from .speakers import Speakers
+from .turns import DECISION, PROCEDURAL, SPOKE_ONLY, is_heading, is_stage_note, opens_turn
 from .words import MONTHS, fold
 
-TOOK_CHAIR = re.compile(
-    r"(?:In the absence of the President, )?(?P<hon>Mr|Mrs|Ms|Miss|Dr)\.? (?P<name>[^(]+?) "
-    r"\((?P<country>[^()]+)\), Vice-President, took the Chair"
-)
-RESUMED_CHAIR = re.compile(r"^The President (?:returned to|resumed) the Chair")
-# The Council's President speaking for his country: "I shall now make a statement in my capacity
-# as the representative of Poland."
-CAPACITY = re.compile(
-    r"\bin my (?:national )?capacity as (?:the )?representative of (?:the )?(?P<country>[A-Z][^.,;:]+)"
-)
 AGENDA = re.compile(r"^Agenda items? (?P<num>\d+(?:(?:,| and| to) \d+)*)", re.I)
-ON_BEHALF = re.compile(
-    r"\b(?:I|we)\b[^.;]{0,80}?\b(?:speak|speaking|deliver|delivering|make|making|take the floor|statement)"
-    r"[^.;]{0,60}?\bon behalf of (?:the )?(?:States members of (?:the )?)?(?P<group>"
-    + "|".join(map(re.escape, GROUPS))
-    + r")",
-    re.I,
-)
-NOT_BEHALF = re.compile(r"\b(?:before|associates?|align|aligns|delivered by|made by|representative of)\b", re.I)
-# First parts of compounds whose hyphen stays at a line end when the evidence is silent.
-KEEP_HYPHEN = {
-    "self",
-    "non",
-    "co",
-    "ex",
-    "vice",
-    "under",
-    "well",
-    "long",
-    "cross",
-    "high",
-    "follow",
-    "so",
-    "full",
-    "post",
-    "pre",
-    "anti",
-    "ever",
-    "multi",
-    "semi",
-    "mid",
-    "cost",
-    "all",
-    "short",
-    "top",
-    "far",
-}
-DOC_SYMBOL = re.compile(
-    r"\bA/(?:RES/|INF/)?\d{2,3}/(?:L\.\d+(?:/Rev\.\d+)?(?:/Add\.\d+)?|\d+(?:/Add\.\d+)?(?:/Rev\.\d+)?)"
-    r"|\bS/\d{4}/\d+(?:/Rev\.\d+)?"
-)
-# The Council's resolutions are cited with their year: "resolution 2448 (2018)".
-COUNCIL_RESOLUTION = re.compile(r"\bresolutions? (\d{1,4}) \((\d{4})\)")
-RESOLUTIONS = re.compile(r"\bresolutions? ((?:\d{2,3}/\d+(?: [A-Z]\b)?(?:, | and |,? and )?)+)")
-RESOLUTION_NUMBER = re.compile(r"(\d{2,3})/(\d+)(?: ([A-Z])\b)?")
 STOPWORDS = set(
     ["a", "an", "and", "the", "of", "on", "in", "to", "for", "at", "by", "with", "its", "their", "from", "as"]
 )
@@ -129,75 +55,7 @@ def meeting_id_for(symbol: str) -> str:
     return slugify(symbol)
 
 
-# --- dehyphenation ------------------------------------------------------------------------
-
-
-WORD = re.compile(r"[^\W\d_][\w’'-]*")
-
-
-def vocabulary(pdf: PdfText) -> Counter[str]:
-    """Words as printed inside lines (never a line's broken last word), lower case."""
-    words: Counter[str] = Counter()
-    for block in [*pdf.front, *pdf.blocks]:
-        for line in block.lines:
-            tokens = WORD.findall(line.text)
-            if tokens and line.text.endswith("-"):
-                tokens = tokens[:-1]
-            words.update(t.lower().rstrip("-") for t in tokens)
-    return words
-
-
-def fold_block(text: str, words: Counter[str]) -> tuple[str, list[str]]:
-    """A block's lines as one paragraph text; line-end hyphens resolved. Returns (text, doubts).
-
-    The rule (documented for the editor): a hyphen at a line end between two letters
-    1. goes when the joined word is printed elsewhere in the record and the hyphenated one is not;
-    2. stays when the hyphenated word is printed elsewhere ("peace-building" as printed);
-    3. stays when the next part starts with a capital ("Secretary-\\nGeneral", "Vice-\\nPresident");
-    4. otherwise stays after a compound's first part (co-, non-, self-, vice-…) and goes elsewhere,
-       and these guesses are listed for review."""
-    lines = text.split("\n")
-    out, doubts = lines[0], []
-    for line in lines[1:]:
-        match = re.search(r"([^\W\d_][\w’'-]*)-$", out)
-        following = WORD.match(line)
-        if not match or not following or not out[-2].isalpha():
-            if out.endswith("-") and following and len(out) > 1 and out[-2].isdigit():
-                # The contract resolves line-end hyphens between letters only: "P5-\nlevel" reads "P5- level".
-                doubts.append(
-                    f"'{out.split()[-1]}/{following.group(0)}' published as '{out.split()[-1]} "
-                    f"{following.group(0)}' (a hyphen after a digit); a correction can join it"
-                )
-            out = f"{out} {line}"
-            continue
-        keep, doubt = _keep_hyphen(match.group(1), following.group(0).rstrip("-"), words)
-        out = out + line if keep else out[:-1] + line
-        if doubt:
-            doubts.append(f"'{match.group(1)}-/{following.group(0)}' {doubt}")
-    return fold(out), doubts
-
-
-def _keep_hyphen(left: str, right: str, words: Counter[str]) -> tuple[bool, str]:
-    joined, hyphenated = (left + right).lower(), f"{left}-{right}".lower()
-    if joined in words and hyphenated not in words:
-        return False, ""
-    if hyphenated in words:
-        return True, "" if joined not in words else "kept (both spellings occur in the record)"
-    if right[:1].isupper():
-        return True, ""  # "Secretary-\nGeneral", "Vice-\nPresident"
-    if left.lower().split("-")[-1] in KEEP_HYPHEN:
-        return True, f"kept as '{left}-{right}' (compound guessed, neither spelling elsewhere)"
-    return False, f"joined as '{left}{right}' (neither spelling elsewhere)"
-
-
 # --- the record's structure --------------------------------------------------------------
-
-
-@dataclass
-class _Statement:
-    speaker: str
-    delegation: str
-    on_behalf_of: list[str]
 
 
 class _Builder:
@@ -209,31 +67,14 @@ class _Builder:
         self.resolver = Resolver(registry)
         self.words = vocabulary(pdf)
         self.review: list[str] = []
-        self.participants: dict[str, str] = {}
         self.margins = _margins(pdf.blocks)
-        title = header.body.president_title.format(label=header.session_label)
-        self.president = self._header_person(header.president, (title,) if title else ())
-        self.participants[self.president] = "president"
-        self.members = [Member(self.resolver.delegation(m.country), self._header_person(m, ()))
-                        for m in header.members]
-        self.acting = ""  # the Vice-President in the Chair, once one took it
-        self.first_acting = ""
-        self.statement: _Statement | None = None
+        self.speakers = Speakers(self.resolver, header, self.review)
         self.parts: list[ImportedPart] = []
         self.count = 0
-        self.statements = 0
         self._source_blocks: list[str] = []
         self._source_headings: dict[str, list[str]] = {}  # part id -> its heading's blocks as printed
-        self._new_documents: dict[str, NewDocument] = {}
-        self._all_text = " ".join(fold_block(b.text, self.words)[0] for b in pdf.blocks)
+        self.documents = Documents(registry, pdf, " ".join(fold_block(b.text, self.words)[0] for b in pdf.blocks))
         self._theme_patterns = [(theme.id, _terms_pattern((theme.label, *theme.synonyms))) for theme in registry.themes]
-
-    def _header_person(self, person: Person, titles: tuple[str, ...]) -> str:
-        """A person page 1 names (the President, a Council member's representative): the full name."""
-        delegation = self.resolver.delegation(person.country)
-        speaker = self.resolver.person(person.honorific, proper_name(person.name), delegation, titles)
-        self.participants.setdefault(speaker, "representative")
-        return speaker
 
     # The walk ----------------------------------------------------------------------------
 
@@ -268,7 +109,7 @@ class _Builder:
         part = ImportedPart(id=part_id, title=title, heading=printed, number=number, agenda_item=agenda)
         self._source_headings[part_id] = [b.text for b in heading]
         self.parts.append(part)
-        self.statement = None  # a heading ends the statement before it
+        self.speakers.end_turn()
 
     def _heading_facts(self, heading: list[Block]) -> tuple[str, str, int | None]:
         if not heading:
@@ -300,214 +141,37 @@ class _Builder:
         if spoke and len(block.lines) > 1:
             paragraph.language = spoke.group(1).capitalize()  # "(spoke in English)" opening a paragraph
         if opens_turn(block):
-            self._intro(paragraph, block, label)
+            self.speakers.opens(paragraph, label)
         elif block.bold_prefix and SPEAKER_START.match(block.text) and block.style != "bold":
-            self._unreadable(paragraph, block, label)
+            self.speakers.unreadable(block.lines[0].text, label)
         elif block.style == "italic" or (block.style == "bold" and is_stage_note(text)) or VOTE_LIST.match(text):
             # Stage notes: italic; bold in 1993; a vote's list in roman after its label (1993).
             self._note(paragraph, block, label)
         else:
-            self._continuation(paragraph, label)
-        paragraph.documents = self._documents(text)
+            self.speakers.continues(paragraph, label)
+        paragraph.documents = self.documents.cited(text)
         paragraph.themes = self._themes(text)
         self.parts[-1].paragraphs.append(paragraph)
         self._source_blocks.append(block.text)
 
-    def _unreadable(self, paragraph: ImportedParagraph, block: Block, label: str) -> None:
-        """A speaker line this importer cannot read: published without a speaker, listed for review,
-        never attributed to the speaker before it."""
-        self.statement = None
-        self.review.append(f"Speaker line not read, {label}, line 1: {block.lines[0].text!r} — the paragraph and "
-                           "those after it have no speaker until the next speaker line; add `speakers:`.")
-
     def _note(self, paragraph: ImportedParagraph, block: Block, label: str) -> None:
         text = paragraph.text
-        chair = TOOK_CHAIR.search(text)
-        if chair:
-            delegation = self.resolver.delegation(chair.group("country"))
-            self.acting = self.resolver.person(
-                chair.group("hon") + ".", chair.group("name"), delegation, ("Vice-President of the General Assembly",)
-            )
-            self.first_acting = self.first_acting or self.acting
-            self.participants[self.acting] = "acting-president"
-            self.review.append(
-                f"Chair, {label}: '{text}' — 'The Acting President' from here on is {self.acting}; check."
-            )
-        if RESUMED_CHAIR.search(text):
-            self.acting = ""
+        self.speakers.chair_note(text, label)
         if DECISION.search(text):
             paragraph.kind = "decision"
             if text != "It was so decided.":
                 self.review.append(f"Decision, {label}: '{text}' — check it is complete and its documents.")
-        elif PROCEDURAL.search(text) or self.statement is None:
+        elif PROCEDURAL.search(text) or self.speakers.statement is None:
             paragraph.kind = "procedural"
         else:
             # An italic line inside a statement (a quotation's reference): the speaker's words.
-            self._continuation(paragraph, label)
+            self.speakers.continues(paragraph, label)
             self.review.append(
                 f"Italic text kept in the statement, {label}: '{text[:60]}' — check it is "
                 "the speaker's and not a stage note."
             )
 
-    def _intro(self, paragraph: ImportedParagraph, block: Block, label: str) -> None:
-        line = read_speaker_line(paragraph.text)
-        assert line is not None  # opens_turn read it
-        self.statements += 1
-        paragraph.language = line.language
-        if line.chair:
-            self._chair_statement(paragraph, line.chair, label)
-            return
-        if line.title:
-            self._office_holder(paragraph, line.title, label)
-            return
-        who = line.name
-        # "(Under-Secretary-General for Political Affairs)": a briefer's function, not a delegation.
-        function, printed = (line.delegation, "") if is_function(line.delegation) else (line.function, line.delegation)
-        if not printed:
-            self._known_speaker(paragraph, line, function, label)
-            return
-        delegation = self.resolver.delegation(printed)
-        before = len(self.resolver.new_speakers)
-        speaker = self.resolver.person(line.honorific, who, delegation, (function,) if function else ())
-        if len(self.resolver.new_speakers) > before:
-            self.review.append(
-                f"New speaker, {label}: {speaker} — '{line.text}': not in the registry; add the full name and titles."
-            )
-        self.participants.setdefault(speaker, role_for(self.resolver.kinds.get(delegation, "member-state")))
-        self.statement = _Statement(speaker, delegation, [])
-        paragraph.function = function
-        self._attribute(paragraph)
-
-    def _office_holder(self, paragraph: ImportedParagraph, title: str, label: str) -> None:
-        """ "The Secretary-General:": whoever held the office on the meeting's date (officials.py)."""
-        office = "The Deputy Secretary-General" if "deputy" in title.casefold() else "The Secretary-General"
-        held = holder(office, self.header.date)
-        if held is None:
-            self.statement = None
-            self.review.append(f"Office holder unknown, {label}: '{title}' on {self.header.date} — add `speakers:`.")
-            return
-        speaker = self.resolver.person(held.honorific, held.name, "", (TITLES[office],))
-        self.participants.setdefault(speaker, "official")
-        self.statement = _Statement(speaker, "", [])
-        self._attribute(paragraph)
-
-    def _known_speaker(self, paragraph: ImportedParagraph, line: SpeakerLine, function: str, label: str) -> None:
-        """A speaker line without a delegation ("Mr. Briz Gutiérrez:"): the one speaker of that name
-        seen earlier in the meeting (a Vice-President in the Chair, a speaker resuming); else someone
-        who speaks for no delegation (a briefer in the Council, an official), new to the meeting."""
-        printed = line.text
-        seen = self.resolver.seen(line.name)
-        if seen is None:
-            before = len(self.resolver.new_speakers)
-            speaker = self.resolver.person(line.honorific, line.name, "", (function,) if function else ())
-            new = len(self.resolver.new_speakers) > before
-            self.participants.setdefault(speaker, "official")
-            self.statement = _Statement(speaker, "", [])
-            paragraph.function = function
-            self.review.append(f"Speaker without a delegation, {label}: '{printed}' — no one of that name spoke "
-                               f"before in this meeting: taken as {speaker}{' (new)' if new else ''}, speaking for "
-                               "no delegation (a briefer, an official); check, and add the full name and titles.")
-            self._attribute(paragraph)
-            return
-        speaker, delegation = seen
-        if speaker in (self.acting, self.president):
-            delegation = ""  # the Chair speaks for the Assembly
-        self.statement = _Statement(speaker, delegation, [])
-        self.review.append(f"Speaker without a delegation, {label}: '{printed}' — taken as {speaker}, who "
-                           "spoke or took the Chair earlier in this meeting; check.")
-        self._attribute(paragraph)
-
-    def _chair_statement(self, paragraph: ImportedParagraph, chair: str, label: str) -> None:
-        """ "The President" is whoever is in the Chair: a Vice-President who took it is "The
-        Acting President" since the 2000s but "The PRESIDENT" in the 1990s records."""
-        if chair == "The Acting President" and not self.acting:
-            self.statement = None
-            self.review.append(f"Acting President unknown, {label}: 'The Acting President' speaks but no "
-                               "Vice-President took the Chair before; the paragraph has no speaker: add `speakers:`.")
-            return
-        self.statement = _Statement(self.acting or self.president, "", [])
-        self._attribute(paragraph)
-
-    def _capacity_country(self, printed: str) -> str:
-        """ "Côte d’Ivoire and on behalf of the three African members": the President's own country
-        where the words open with it, else the words up to "and" / "on behalf"."""
-        country = self.header.president.country
-        if fold(printed).casefold().startswith(country.casefold()):
-            return country
-        return re.split(r"\s+(?:and|on behalf)\b", printed.strip())[0]
-
-    def _continuation(self, paragraph: ImportedParagraph, label: str) -> None:
-        if self.statement is None:
-            self.review.append(
-                f"No speaker, {label}: '{paragraph.text[:60]}' — a paragraph before any speaker line; check who speaks."
-            )
-            return
-        self._attribute(paragraph)
-
-    def _attribute(self, paragraph: ImportedParagraph) -> None:
-        assert self.statement is not None
-        capacity = CAPACITY.search(paragraph.text) if self.statement.speaker == self.president else None
-        if capacity and self.council:
-            # The Council's President speaks for his country from here to the end of his turn.
-            self.statement.delegation = self.resolver.delegation(self._capacity_country(capacity.group("country")))
-        if self.statement.delegation:
-            # From the paragraph that says so: "I now speak on behalf of the Group of 77 and China".
-            behalf = self._on_behalf(paragraph.text, self.statement.delegation, f"p{self.count}")
-            self.statement.on_behalf_of = behalf or self.statement.on_behalf_of
-        paragraph.speakers = [self.statement.speaker]
-        paragraph.delegation = self.statement.delegation
-        paragraph.on_behalf_of = list(self.statement.on_behalf_of)
-
-    def _on_behalf(self, text: str, delegation: str, label: str) -> list[str]:
-        groups: list[str] = []
-        for match in ON_BEHALF.finditer(text):
-            context = text[max(0, match.start() - 20) : match.end()]
-            if NOT_BEHALF.search(context):
-                continue  # "before I speak on behalf of…", "the statement delivered by X on behalf of…"
-            group = self.resolver.delegation(GROUPS[_group_key(match.group("group"))])
-            if group != delegation and group not in groups:
-                groups.append(group)
-                self.review.append(
-                    f"On behalf of, {label}: '{match.group(0)}' — this and the statement's next "
-                    f"paragraphs are marked on behalf of {group}; check."
-                )
-        return groups
-
     # Documents and themes ---------------------------------------------------------------
-
-    def _documents(self, text: str) -> list[str]:
-        return [self._document(symbol) for symbol in _symbols(text)]
-
-    def _document(self, symbol: str) -> str:
-        known = self.registry.document_by_symbol(symbol)
-        if known:
-            return known.id
-        doc_id = slugify(symbol)
-        if doc_id not in self._new_documents:
-            self._new_documents[doc_id] = NewDocument(
-                id=doc_id, symbol=symbol, title=self._document_title(symbol), cited_as=_cited_as(symbol)
-            )
-        return doc_id
-
-    def _document_title(self, symbol: str) -> str:
-        text = self._all_text
-        sym = re.escape(symbol)
-        for block in (fold(b.text) for b in self.pdf.blocks if is_heading(b, after_heading=False)):
-            heading = re.match(rf"^(.+?) \({sym}\)$", block)
-            if heading and not heading.group(1).lower().startswith("draft"):
-                return f"{heading.group(1)} ({symbol})"
-        kind = re.search(rf"\b([Dd]raft (?:resolution|decision))s? \(?{sym}", text)
-        entitled = re.search(rf"{sym}\)?,? entitled “([^”]+)”", text)
-        if symbol.startswith("S/RES/"):
-            number, year = symbol.removeprefix("S/RES/").rstrip(")").split("(")
-            return f"Security Council resolution {number} ({year})"
-        if symbol.startswith("A/RES/"):
-            number = symbol.removeprefix("A/RES/")
-            adopted = re.search(rf"([Dd]raft resolution (A/\S+?)) was adopted \(resolution {re.escape(number)}\)", text)
-            name = re.search(rf"{re.escape(adopted.group(2))}\)?,? entitled “([^”]+)”", text) if adopted else None
-            return f"General Assembly resolution {number}" + (f", {name.group(1).rstrip('.,')}" if name else "")
-        label = kind.group(1).capitalize() if kind else "Document"
-        return f"{label} {symbol}" + (f", “{entitled.group(1)}”" if entitled else "")
 
     def _themes(self, text: str) -> list[str]:
         return [theme_id for theme_id, pattern in self._theme_patterns if pattern.search(text)]
@@ -525,7 +189,7 @@ class _Builder:
             for _ in part.paragraphs:
                 source.append(self._source_blocks[index])
                 index += 1
-        documents = self._meeting_documents()
+        documents = self.documents.of_meeting(self.parts)
         date = f"{f.date.day} {MONTHS[f.date.month - 1]} {f.date.year}"
         meeting = ImportedMeeting(
             id=meeting_id,
@@ -544,19 +208,20 @@ class _Builder:
             citation_title=f"{body}, {f.meeting_type}, {f.symbol} ({date})",
             description=self._description(date),
             parts=self.parts,
-            participants=self.participants,
+            participants=self.speakers.participants,
             symbol=f.symbol,
             meeting_number=f.meeting_number,
             time=f.time,
-            president=self.president,
-            acting_president=self.first_acting,
+            president=self.speakers.president,
+            acting_president=self.speakers.first_acting,
             documents=documents,
-            members=self.members,
+            members=self.speakers.members,
             new_speakers=self.resolver.new_speakers,
             new_delegations=self.resolver.new_delegations,
-            new_documents=list(self._new_documents.values()),
+            new_documents=list(self.documents.new.values()),
         )
-        chair = {self.president, *(s for s, role in self.participants.items() if role == "acting-president")}
+        chair = {self.speakers.president,
+                 *(s for s, role in self.speakers.participants.items() if role == "acting-president")}
         meeting.decisions = read_decisions(self.parts, council=self.council, delegation=self.resolver.delegation,
                                            chair=chair, file=self.pdf.file, known=self._state_names())
         self._decision_documents(meeting)
@@ -572,7 +237,7 @@ class _Builder:
             if decision.outcome and decision.outcome_kind == "resolution":
                 symbol = (f"S/RES/{decision.outcome.replace(' ', '')}" if self.council
                           else f"A/RES/{decision.outcome.replace(' ', '')}")
-                document = self._document(symbol)
+                document = self.documents.document(symbol)
                 if document not in meeting.documents:
                     meeting.documents.append(document)
 
@@ -585,22 +250,12 @@ class _Builder:
             f"({f.session_label}), {f.place}, {date}: " + "; ".join(titles[:3]) + more + "."
         )
 
-    def _meeting_documents(self) -> list[str]:
-        ids: list[str] = []
-        for part in self.parts:
-            texts = [fold(h) for h in part.heading] + [p.text for p in part.paragraphs if p.kind == "decision"]
-            for text in texts:
-                for doc in self._documents(text):
-                    if doc not in ids:
-                        ids.append(doc)
-        return ids
-
     def _summary_review(self, meeting: ImportedMeeting) -> list[str]:
         lines = check_session(self.header)
         president = self.header.president
-        if any(sp.id == self.president for sp in meeting.new_speakers):
+        if any(sp.id == self.speakers.president for sp in meeting.new_speakers):
             lines.append(
-                f"New speaker: {self.president} — the President, '{president.name}' "
+                f"New speaker: {self.speakers.president} — the President, '{president.name}' "
                 f"({president.country}) from the header: not in the registry; check the id."
             )
         votes = [d for d in meeting.decisions if d.method != "without-vote"]
@@ -636,7 +291,7 @@ class _Builder:
         return {
             "parts": len(meeting.parts),
             "paragraphs": len(paragraphs),
-            "statements": self.statements,
+            "statements": self.speakers.statements,
             "speakers": len({s for p in paragraphs for s in p.speakers}),
             "speakers matched": self.resolver.matched_count(),
             "speakers new": len(meeting.new_speakers),
@@ -653,37 +308,6 @@ def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
     """Whole words, case-insensitive, any spacing: a theme's label and synonyms."""
     alternatives = [r"\s+".join(map(re.escape, t.split())) for t in terms if t.strip()]
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.I)
-
-
-def _group_key(printed: str) -> str:
-    return next(k for k in GROUPS if k.lower() == printed.lower())
-
-
-def _symbols(text: str) -> list[str]:
-    found: list[str] = []
-    for match in DOC_SYMBOL.finditer(text):
-        symbol = match.group(0)
-        if symbol not in found:
-            found.append(symbol)
-    for match in COUNCIL_RESOLUTION.finditer(text):
-        symbol = f"S/RES/{match.group(1)}({match.group(2)})"
-        if symbol not in found:
-            found.append(symbol)
-    for match in RESOLUTIONS.finditer(text):
-        for number in RESOLUTION_NUMBER.finditer(match.group(1)):
-            symbol = f"A/RES/{number.group(1)}/{number.group(2)}{number.group(3) or ''}"
-            if symbol not in found:
-                found.append(symbol)
-    return found
-
-
-def _cited_as(symbol: str) -> list[str]:
-    if symbol.startswith("S/RES/"):
-        number, year = symbol.removeprefix("S/RES/").rstrip(")").split("(")
-        return [symbol, f"resolution {number} ({year})"]
-    if symbol.startswith("A/RES/"):
-        return [symbol, symbol.removeprefix("A/RES/")]
-    return [symbol]
 
 
 def _part_slug(title: str) -> str:
