@@ -425,3 +425,27 @@ def test_an_office_is_whoever_held_it_that_day(title, date, name):
 ])
 def test_a_parenthesis_names_a_function_or_a_delegation(printed, function):
     assert is_function(printed) is function
+
+
+def test_a_head_of_state_is_printed_by_office_and_surname():
+    """The general debate: "President Lula da Silva:" is who was escorted to the rostrum, for Brazil."""
+    front = ["United Nations", "A/78/PV.4", "General Assembly\nSeventy-eighth session", "4th plenary meeting\n"
+             "Tuesday, 19 September 2023, 9 a.m.\nNew York", "President: Mr. Francis (Trinidad and Tobago)"]
+    lines = [
+        ("Mr. Luiz Inácio Lula da Silva, President of the Federative Republic of Brazil, was escorted into "
+         "the General Assembly Hall.", "", "italic"),
+        ("President Lula da Silva (spoke in Portuguese): I greet the Assembly.",
+         "President Lula da Silva (spoke in Portuguese):", "roman"),
+        ("Prime Minister Kiribati: We are a nation of atolls.", "Prime Minister Kiribati:", "roman"),
+    ]
+    pdf = PdfText("A-78-PV.4.pdf", 2, [_block(text) for text in front],
+                  [_block(text, prefix, style, y=700.0 - 40 * n) for n, (text, prefix, style) in enumerate(lines)])
+    meeting = build_meeting(pdf, registry=load_registry(ROOT / "data"))
+    escort, lula, unknown = meeting.paragraphs
+    assert escort.kind == "procedural" and not escort.speakers
+    assert (lula.speakers, lula.delegation, lula.language) == (["lula-da-silva"], "brazil", "Portuguese")
+    new = {s.id: s for s in meeting.new_speakers}
+    assert new["lula-da-silva"].name == "Luiz Inácio Lula da Silva"
+    assert new["lula-da-silva"].titles == ["President of the Federative Republic of Brazil"]
+    # Never the speaker before: a speaker of his own, for no delegation, listed for review.
+    assert unknown.speakers == ["kiribati"] and unknown.delegation == ""

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from .errors import SourceError
-from .words import MONTHS, fold, ordinal_value
+from .words import HONORIFICS, MONTHS, fold, ordinal_value
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ BODIES = (
     BodyStyle("security-council", "Security Council",
               re.compile(r"\b(S/PV\.(?P<number>\d+)(?: ?\((?:Resumption|Part) ?\d*\))?)"), "year", "meeting", ""),
 )
-HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Prince|Princess|Sheikh|Sheikha)\.?"
+HONORIFIC = rf"(?:{HONORIFICS})\.?"
 LABEL = re.compile(r"^([A-Z][A-Za-z]+(?:-[A-Za-z]+)?) (session|year)$", re.M | re.I)
 MEETING = re.compile(r"^(\d+)(?:st|nd|rd|th)(?:\s+(plenary meeting|meeting))?$", re.M | re.I)
 PLENARY = re.compile(r"^plenary meeting$", re.M | re.I)

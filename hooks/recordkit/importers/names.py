@@ -32,6 +32,9 @@ GROUPS = {
         "Group of Friends in Defence of the Charter of the United Nations"
     ),
 }
+# What a State's formal name prints before its name: "Federative Republic of", "Kingdom of the".
+FORMAL = re.compile(r"(?:the )?(?:[\w'’-]+ )*?(?:Republic|Kingdom|State|Federation|Principality|Sultanate"
+                    r"|Commonwealth|Grand Duchy|Union) of(?: the)?", re.I)
 OBSERVERS = {"Holy See", "State of Palestine", "European Union", "Sovereign Order of Malta"}
 KINDS = {"European Union": "observer", "Holy See": "observer", "State of Palestine": "observer"}
 
@@ -55,7 +58,7 @@ class Resolver:
         new = next((d for d in self.new_delegations if name_key(printed) in map(name_key, (d.name, *d.names))), None)
         if new:
             return new.id
-        short = self._short_form(printed)
+        short = self._short_form(printed) or self._long_form(printed)
         if short:
             return short
         kind = delegation_kind(printed)
@@ -76,12 +79,26 @@ class Resolver:
                  if name_key(name).startswith(key) and fold(name).casefold().startswith(printed.casefold() + " ")}
         return found.pop() if len(found) == 1 else ""
 
-    def person(self, honorific: str, name: str, delegation: str, titles: tuple[str, ...] = ()) -> str:
-        """The speaker id for a printed name; the same surname + delegation is one person in a meeting."""
-        key = (surname(name).casefold(), delegation)
+    def _long_form(self, printed: str) -> str:
+        """ "Brazil" for "Federative Republic of Brazil", "Jordan" for "Hashemite Kingdom of Jordan": the
+        formal name a Head of State's title prints. Not where it could name another State ("Democratic
+        Republic of the Congo" is not the Congo, "Democratic People's Republic of Korea" not Korea)."""
+        text = fold(printed)
+        for delegation in sorted(self.registry.delegations, key=lambda d: -len(d.name)):
+            for name in (delegation.name, *delegation.names):
+                prefix = text[: -len(name)].strip() if text.casefold().endswith(" " + name.casefold()) else ""
+                if prefix and FORMAL.fullmatch(prefix) and not re.search(r"democratic|people", prefix, re.I):
+                    return delegation.id
+        return ""
+
+    def person(self, honorific: str, name: str, delegation: str, titles: tuple[str, ...] = (),
+               *, printed: str = "") -> str:
+        """The speaker id for a printed name; the same surname + delegation is one person in a meeting.
+        `printed`: the surname as the record prints it, where the full name is known too ("Lula da Silva")."""
+        key = ((printed or surname(name)).casefold(), delegation)
         if key in self.cache:
             return self.cache[key]
-        speaker_id = self._registered(name, delegation) or self._new(honorific, name, delegation, titles)
+        speaker_id = self._registered(name, delegation) or self._new(honorific, name, delegation, titles, printed)
         self.cache[key] = speaker_id
         return speaker_id
 
@@ -105,8 +122,8 @@ class Resolver:
                 return speaker.id
         return ""
 
-    def _new(self, honorific: str, name: str, delegation: str, titles: tuple[str, ...]) -> str:
-        base = slugify(surname(name))
+    def _new(self, honorific: str, name: str, delegation: str, titles: tuple[str, ...], printed: str = "") -> str:
+        base = slugify(printed or surname(name))
         taken = {s.id for s in self.registry.speakers} | {s.id for s in self.new_speakers}
         speaker_id = base if base not in taken else f"{base}-{delegation}"
         number = 2

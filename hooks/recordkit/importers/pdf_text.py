@@ -37,6 +37,7 @@ from pdfminer.pdfpage import PDFPage
 
 from .errors import SourceError
 from .furniture import FOOT_BAND, HEAD_BAND, is_furniture
+from .words import HONORIFICS, OFFICES
 
 # A first line indented by more than this (points) opens a paragraph (the records indent 18).
 INDENT = 8.0
@@ -51,8 +52,7 @@ UNDER_PRESIDENT = re.compile(r"^(?:\([^()]+\)|_{3,})$")
 # Lines that take the style of the block they are in.
 NEUTRAL = re.compile(r"^(?:[\w,]+ ){0,3}\((?:resolution|decision)s? [^()]*\)\W*$")  # "54 (resolution 65/216)."
 # How a speaker line opens: "Mr. Kimani", "The President", "Mr. INDERFURTH", "Sir John Weston".
-SPEAKER_START = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Sheikh|Sheikha|Prince|Princess|Archbishop|"
-                           r"Monsignor|Cardinal|Baroness)\.?\s*[A-Z]|The )")
+SPEAKER_START = re.compile(rf"^(?:(?:{HONORIFICS})\.?\s*[A-Z]|(?:{OFFICES}) [A-Z]|The )")
 LEADER = re.compile(r"(?:\s*\.){3,}\s*")  # ". . . . ." between the President's name and country
 
 

@@ -18,13 +18,19 @@ from .imported import ImportedParagraph, Member
 from .names import GROUPS, Resolver, role_for
 from .officials import TITLES, holder
 from .turns import SpeakerLine, is_function, proper_name, read_speaker_line
-from .words import fold
+from .words import HONORIFICS, OFFICES, fold
 
 TOOK_CHAIR = re.compile(
     r"(?:In the absence of the President, )?(?P<hon>Mr|Mrs|Ms|Miss|Dr)\.? (?P<name>[^(]+?) "
     r"\((?P<country>[^()]+)\), Vice-President, took the Chair"
 )
 RESUMED_CHAIR = re.compile(r"^The President (?:returned to|resumed) the Chair")
+# "Mr. Luiz Inácio Lula da Silva, President of the Federative Republic of Brazil, was escorted into the
+# General Assembly Hall.": who "President Lula da Silva:" is, and for whom he speaks.
+ESCORTED = re.compile(
+    rf"^(?:{HONORIFICS})\.? (?P<name>[^,]+), (?P<title>(?:{OFFICES})[^,]*? of (?:the )?(?P<country>[^,]+)), "
+    r"was escorted (?:into|to)"
+)
 # The Council's President speaking for his country: "I shall now make a statement in my capacity
 # as the representative of Poland."
 CAPACITY = re.compile(
@@ -62,6 +68,7 @@ class Speakers:
         self.first_acting = ""
         self.statement: Statement | None = None
         self.statements = 0
+        self.escorted: dict[str, tuple[str, str]] = {}  # full name -> (delegation id, title) of a Head of State
 
     def _header_person(self, person: Person, titles: tuple[str, ...]) -> str:
         """A person page 1 names (the President, a Council member's representative): the full name."""
@@ -105,8 +112,13 @@ class Speakers:
         """A heading ends the statement before it."""
         self.statement = None
 
-    def chair_note(self, text: str, label: str) -> None:
-        """A stage note of who is in the Chair: "Mr. Nyakyi (...), Vice-President, took the Chair."."""
+    def stage_note(self, text: str, label: str) -> None:
+        """A stage note of who is in the Chair ("Mr. Nyakyi (...), Vice-President, took the Chair.") or
+        who is escorted to the rostrum."""
+        escorted = ESCORTED.match(text)
+        if escorted:
+            country = escorted.group("country")
+            self.escorted[escorted.group("name")] = (self.resolver.delegation(country), escorted.group("title"))
         chair = TOOK_CHAIR.search(text)
         if chair:
             delegation = self.resolver.delegation(chair.group("country"))
@@ -160,6 +172,17 @@ class Speakers:
         seen earlier in the meeting (a Vice-President in the Chair, a speaker resuming); else someone
         who speaks for no delegation (a briefer in the Council, an official), new to the meeting."""
         seen = self.resolver.seen(line.name)
+        escorted = next((name for name in self.escorted if name.casefold().endswith(line.name.casefold())), "")
+        if seen is None and escorted:
+            # "President Lula da Silva:" after he was escorted to the rostrum: his name and country.
+            delegation, title = self.escorted[escorted]
+            speaker = self.resolver.person("", escorted, delegation, (title,), printed=line.name)
+            self.participants.setdefault(speaker, "representative")
+            self.statement = Statement(speaker, delegation)
+            self.review.append(f"Head of State or Government, {label}: '{line.text}' — taken as {speaker} "
+                               f"({title}), escorted to the rostrum before; check.")
+            self._attribute(paragraph, label)
+            return
         if seen is None:
             before = len(self.resolver.new_speakers)
             speaker = self.resolver.person(line.honorific, line.name, "", (function,) if function else ())

@@ -14,12 +14,11 @@ import re
 from dataclasses import dataclass
 
 from .pdf_text import Block
-from .words import fold
+from .words import HONORIFICS, OFFICES, fold
 
-HONORIFICS = "Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Archbishop|Monsignor|Sheikh|Sheikha|Prince|Princess|Cardinal|Baroness"
 INTRO = re.compile(
     r"^(?:(?P<chair>(?i:The (?:Acting |Temporary )?President))|(?P<title>(?i:The (?:Deputy )?Secretary-General))"
-    rf"|(?P<hon>(?:{HONORIFICS})\.?)\s*(?P<name>[A-Z][^():,]*?))"
+    rf"|(?P<hon>(?:{HONORIFICS})\.?|(?:{OFFICES})(?= ))\s*(?P<name>[A-Z][^():,]*?))"
     r"\s*(?P<rest>(?:\([^()]*(?:\([^()]*\)[^()]*)?\)\s*|,\s*[^():,]+?\s*)*):\s*"
 )
 # What a briefer's or an official's line prints in parentheses where a delegate's names a State:
@@ -40,7 +39,7 @@ DECISION = re.compile(
 PROCEDURAL = re.compile(
     r"^The meeting (?:was called to order|rose|was suspended|resumed|was resumed)|took the Chair|resumed the Chair"
     r"|returned to the Chair|observed a minute of (?:silence|silent)|^\((?:spoke in|interpretation from) \w+\)$"
-    r"|^At the invitation of the President|^The agenda was adopted|took (?:a|the) seat"
+    r"|^At the invitation of the President|^The agenda was adopted|took (?:a|the) seat|was escorted (?:in|from|to)"
 )
 
 

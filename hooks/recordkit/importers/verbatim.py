@@ -156,7 +156,7 @@ class _Builder:
 
     def _note(self, paragraph: ImportedParagraph, block: Block, label: str) -> None:
         text = paragraph.text
-        self.speakers.chair_note(text, label)
+        self.speakers.stage_note(text, label)
         if DECISION.search(text):
             paragraph.kind = "decision"
             if text != "It was so decided.":

@@ -8,6 +8,14 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+# How the records print a person: "Mr. Kimani", "Archbishop Caccia", "Sheikha Alya".
+HONORIFICS = ("Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Archbishop|Monsignor|Cardinal|Baroness|Sheikh|Sheikha|Prince"
+              "|Princess")
+# A Head of State or Government addressing the Assembly is printed by office and surname: "President
+# Lula da Silva (spoke in Portuguese):", "Prime Minister Modi:", "King Abdullah II:".
+OFFICES = ("President|Vice-President|Prime Minister|Deputy Prime Minister|King|Queen|Emir|Amir|Crown Prince"
+           "|Sultan|Grand Duke|Chancellor")
+
 MONTHS = [
     "January",
     "February",
