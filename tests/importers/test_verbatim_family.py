@@ -449,3 +449,13 @@ def test_a_head_of_state_is_printed_by_office_and_surname():
     assert new["lula-da-silva"].titles == ["President of the Federative Republic of Brazil"]
     # Never the speaker before: a speaker of his own, for no delegation, listed for review.
     assert unknown.speakers == ["kiribati"] and unknown.delegation == ""
+
+
+def test_a_vice_president_in_the_chair_from_page_one():
+    front = ["United Nations", "A/76/PV.103", "General Assembly\nSeventy-sixth session", "103rd plenary meeting\n"
+             "Friday, 9 September 2022, 10 a.m.\nNew York", "President: Mr. Shahid (Maldives)",
+             "In the absence of the President, Mr. Muhith (Bangladesh), Vice-President, took the Chair."]
+    body = [_block("The Acting President: The meeting is open.", "The Acting President:")]
+    meeting = build_meeting(PdfText("A-76-PV.103.pdf", 2, [_block(text) for text in front], body),
+                            registry=load_registry(ROOT / "data"))
+    assert meeting.paragraphs[0].speakers == ["muhith"] and meeting.acting_president == "muhith"

@@ -69,6 +69,8 @@ class _Builder:
         self.review: list[str] = []
         self.margins = _margins(pdf.blocks)
         self.speakers = Speakers(self.resolver, header, self.review)
+        for block in pdf.front:  # "In the absence of the President, Mr. X (...), Vice-President, took the Chair."
+            self.speakers.stage_note(fold(block.text), "page 1")
         self.parts: list[ImportedPart] = []
         self.count = 0
         self._source_blocks: list[str] = []
