@@ -38,6 +38,13 @@ PAGE_KINDS = {
     "documents": "documents/",
     "document": "documents/a-res-70-1/",
     "not-found": "no/such/page/",
+    # the Security Council, votes and bodies (issue 17)
+    "council-meeting": "records/s-pv-3756/",
+    "council-part-with-vote": "records/s-pv-3756/situation-occupied-arab-territories/",
+    "vote": "records/a-65-pv-71/votes/resolution-65-195/",
+    "council-vote": "records/s-pv-8422/votes/resolution-2448-2018/",
+    "body": "security-council/",
+    "delegation-with-votes": "delegations/israel/",
     "paragraph-target": f"{PART}opening-statements/#p-sg-statement",
 }
 # axe leaves its `experimental` rules out of a run by tag: these are enabled by name.

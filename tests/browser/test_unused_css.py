@@ -20,8 +20,8 @@ pytestmark = pytest.mark.browser
 
 (ORIGINAL,) = (Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css")
 # One page of each layout: home (lists, a table), a record's part, a meeting's overview (tables,
-# definition lists); a phone draws the home page with its navigation drawer open.
-PAGES = ["", f"{PART}opening-statements/", "records/a-76-pv-102/"]
+# definition lists), a vote (its columns); a phone draws the home page with its navigation drawer open.
+PAGES = ["", f"{PART}opening-statements/", "records/a-76-pv-102/", "records/s-pv-8422/votes/resolution-2448-2018/"]
 PHONE_PAGES = PAGES[:1]
 
 
