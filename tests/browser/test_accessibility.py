@@ -37,6 +37,7 @@ PAGE_KINDS = {
     "delegation": "delegations/kenya/",
     "documents": "documents/",
     "document": "documents/a-res-70-1/",
+    "data": "data/",
     "not-found": "no/such/page/",
     "paragraph-target": f"{PART}opening-statements/#p-sg-statement",
 }
