@@ -160,8 +160,8 @@ def generate(meetings: int, out: Path, root: Path = ROOT, *, only: Iterable[str]
     themes = _load_yaml(out / "data" / "themes.yml")["themes"]
     delegations = _load_yaml(out / "data" / "delegations.yml").get("delegations", [])
     # Each meeting: overview, parts, editorial notes, downloads. Shared: home, 404, the indexes
-    # (speakers, delegations, themes, documents) and a page per speaker, delegation and theme.
-    pages = parts + 3 * meetings + 2 + 4 + len(speakers) + len(delegations) + len(themes)
+    # (speakers, delegations, themes, documents), the Data page and a page per speaker, delegation and theme.
+    pages = parts + 3 * meetings + 2 + 5 + len(speakers) + len(delegations) + len(themes)
     return SynthCorpus(meetings, out, paragraphs, parts, pages, len(speakers), len(themes), source_bytes)
 
 

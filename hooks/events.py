@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from recordkit import (
     anchors,
+    corpus_data,
     export,
     metadata,
     navigation,
@@ -135,14 +136,19 @@ def _lock_check(config: MkDocsConfig) -> anchors.LockCheck:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Each meeting's open data beside its pages, the search index from the same model, and
-    Material's palette and main stylesheets cut to the colours and rules in use (part of every first view)."""
+    """Each meeting's open data beside its pages, the whole corpus as data beside the Data page, the search
+    index from the same model, and Material's palette and main stylesheets cut to the colours and rules in
+    use (part of every first view)."""
     site = _current().site
     theme_dirs = [Path(folder) for folder in config.theme.dirs]
     palette.cut_site_palette(Path(config.site_dir), palette.used_colours(config.theme.get("palette") or []),
                              theme_dirs)
     unused_css.cut_site_css(Path(config.site_dir), theme_dirs)
     export.write_exports(site.corpus, site.urls, Path(config.site_dir), publisher=config.site_name)
+    try:
+        corpus_data.write_corpus_data(site.corpus, site.urls, Path(config.site_dir), title=config.site_name)
+    except corpus_data.CorpusDataError as error:
+        raise PluginError(str(error)) from None
     records = search_records.search_records(search_records.paragraph_views(site.corpus, site.urls))
     try:
         search_index.write_index(records, Path(config.site_dir) / search_index.OUTPUT_DIR)

@@ -176,6 +176,8 @@ class Describer:
                             "paragraphs.",
             "documents": f"The {len(corpus.documents)} documents cited in {meetings}, each with the paragraphs "
                          "that cite it.",
+            "data": f"The {meetings} as open data, rebuilt with the site: every paragraph and every vote as CSV "
+                    "and JSON Lines with a Frictionless Data Package, the speakers and delegations as Popolo JSON.",
         }
         description = descriptions.get(kind)
         return None if description is None else PageMetadata(description)

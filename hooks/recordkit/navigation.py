@@ -2,7 +2,8 @@
 
 The bodies' listings of meetings (each body that has meetings), then the meetings by year, newest
 first, each with its overview, its parts, its editorial notes and downloads; then the ways in
-across meetings. Adding a meeting's folder adds it here: mkdocs.yml holds no list of pages.
+across meetings, and the whole corpus as data. Adding a meeting's folder adds it here: mkdocs.yml
+holds no list of pages.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ def nav(corpus: Corpus) -> list[Any]:
         {"Delegations": paths.DELEGATIONS_INDEX},
         {"Themes": paths.THEMES_INDEX},
         {"Documents": paths.DOCUMENTS},
+        {"Data": paths.DATA},
     ]
 
 
@@ -49,6 +51,7 @@ def generated_pages(corpus: Corpus) -> dict[str, tuple[str, Any, bool]]:
         paths.DELEGATIONS_INDEX: ("delegations_index", None, True),
         paths.THEMES_INDEX: ("themes_index", None, True),
         paths.DOCUMENTS: ("documents", None, True),
+        paths.DATA: ("data", None, True),
     }
     pages.update({paths.body_src(body.id): ("body", body, True) for body in corpus.bodies_with_meetings})
     for meeting in corpus.meetings:

@@ -18,7 +18,7 @@ from typing import Any
 from jinja2 import Environment, Template
 from markupsafe import Markup
 
-from . import listings, navigation
+from . import corpus_data, listings, navigation
 from . import urls as paths
 from .citation import citation_with_url
 from .links import DocumentLinker
@@ -317,6 +317,9 @@ def home_page(site: Site, *, title: str, intro: str) -> str:
          "text": f"{len(corpus.themes)} themes, each with its paragraphs across meetings"},
         {"url": urls.page(paths.DOCUMENTS), "label": "Documents",
          "text": f"{len(corpus.documents)} documents the records cite"},
+        {"url": urls.page(paths.DATA), "label": "Data",
+         "text": "every paragraph and every vote as CSV and JSON Lines, the speakers and delegations as Popolo "
+                 "JSON, for analysis and reuse"},
     ]
     return render(site.env, "home.md", here=urls.page(paths.HOME), title=title, intro=Markup(intro),
                   meetings=meetings, ways=ways, years=years, shown=LATEST if split else None,
@@ -639,11 +642,36 @@ def downloads_page(site: Site, meeting: Meeting) -> str:
                   meeting_phrase=meeting.title_in_sentence, files=paths.export_files(meeting))
 
 
+def _and(words: Iterable[str]) -> str:
+    """"meeting, decision and delegation"."""
+    *first, last = words
+    return f"{', '.join(first)} and {last}" if first else last
+
+
+def data_page(site: Site) -> str:
+    """The whole corpus as data: each file (corpus_data.py) with its format and what it holds, each
+    table's columns as datapackage.json declares them, and the licence note."""
+    counts = corpus_data.row_counts(site.corpus)
+    files = [{"url": paths.data_file(f.name), "name": f.name, "label": f.label, "description": f.description,
+              "rows": counts[f.table.name] if f.table else None} for f in corpus_data.data_files()]
+    tables = [{"id": table.name, "title": table.title, "rows": counts[table.name],
+               "files": [{"name": f.name, "url": paths.data_file(f.name)}
+                         for f in corpus_data.data_files() if f.table == table],
+               "key": _and(table.primary_key),
+               "columns": [{"name": c.name, "type": c.type, "description": c.description,
+                            "required": c.required} for c in table.columns]}
+              for table in corpus_data.TABLES]
+    return render(site.env, "data.md", here=site.urls.page(paths.DATA), files=files, tables=tables,
+                  licence=corpus_data.LICENCE_NOTE, terms=corpus_data.UN_TERMS_OF_USE,
+                  meetings=len(site.corpus.meetings), home_url=site.urls.page(paths.HOME))
+
+
 _VIEWS: dict[str, Callable[[Site, Any], str]] = {
     "speakers_index": lambda site, _: speakers_index(site),
     "delegations_index": lambda site, _: delegations_index(site),
     "themes_index": lambda site, _: themes_index(site),
     "documents": lambda site, _: documents_page(site),
+    "data": lambda site, _: data_page(site),
     "meeting": meeting_page,
     "part": part_page,
     "notes": notes_page,

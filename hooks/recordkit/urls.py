@@ -17,10 +17,13 @@ SPEAKERS_INDEX = "speakers/index.md"
 DELEGATIONS_INDEX = "delegations/index.md"
 THEMES_INDEX = "themes/index.md"
 DOCUMENTS = "documents/index.md"
+# The whole corpus as open data: the Data page, and the files written beside it (corpus_data.py).
+DATA = "data/index.md"
+DATA_FOLDER = "data"
 # The site's top-level folders (the meetings' records, the listings, the search index, the theme's
 # assets): a body's page is /<body id>/, so no body id may be one of them.
 SITE_FOLDERS = frozenset(("records", "speakers", "delegations", "themes", "documents", "meetings", "search-index",
-                          "assets", "javascripts", "stylesheets"))
+                          DATA_FOLDER, "assets", "javascripts", "stylesheets"))
 
 
 def speaker_src(speaker_id: str) -> str:
@@ -65,6 +68,11 @@ def export_files(meeting: Meeting) -> dict[str, str]:
     """The meeting's open-data files beside its pages: kind -> path from the site root."""
     return {kind: f"{meeting.path}/{name}" for kind, name in (
         ("json", "meeting.json"), ("schema", "meeting.schema.json"), ("akn", "meeting.akn.xml"))}
+
+
+def data_file(name: str) -> str:
+    """A file of the corpus' open data (corpus_data.py), from the site root: beside the Data page."""
+    return f"{DATA_FOLDER}/{name}"
 
 
 def page_url(src_uri: str, *, directory_urls: bool = True) -> str:

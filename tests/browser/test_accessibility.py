@@ -37,6 +37,7 @@ PAGE_KINDS = {
     "delegation": "delegations/kenya/",
     "documents": "documents/",
     "document": "documents/a-res-70-1/",
+    "data": "data/",
     "not-found": "no/such/page/",
     # the Security Council, votes and bodies (issue 17)
     "council-meeting": "records/s-pv-3756/",

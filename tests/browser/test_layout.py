@@ -15,7 +15,7 @@ PHONE_PAGES = ["", *(f"{PART}{part}/" for part in PARTS), f"{PART}notes/", f"{PA
                "speakers/", "speakers/fatima/",
                "themes/", "themes/vulnerable-countries/", "documents/", "documents/un-charter/", "no/such/page/",
                "records/a-76-pv-102/", "records/a-76-pv-102/peacebuilding-sustaining-peace/",
-               "delegations/", "delegations/european-union/", "speakers/shahid/",
+               "delegations/", "delegations/european-union/", "speakers/shahid/", "data/",
                "records/a-65-pv-71/votes/resolution-65-195/", "records/s-pv-3756/", "general-assembly/",
                "delegations/israel/"]
 
