@@ -112,11 +112,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    """Check anchors.lock before MkDocs cleans site/: a broken published link keeps the last good site."""
+    """Check anchors.lock before MkDocs cleans site/: a broken published link, or a page of docs/ that
+    cannot be read (its front matter malformed), keeps the last good site."""
     lock = Path(config.config_file_path).parent / anchors.LOCK_FILE
     if not lock.is_file():
         raise PluginError(f"{anchors.LOCK_FILE} is missing: run `make anchors` to create it")
-    check = _lock_check(config)
+    try:
+        check = _lock_check(config)  # reads docs/: its pages' front matter is input like data/
+    except InputError as error:
+        raise PluginError(str(error)) from None
     if check.missing:
         raise PluginError(anchors.broken_links_message(check.missing))
     if check.new:

@@ -31,6 +31,7 @@ from recordkit.search_records import (
     ABOUT_WEIGHT,
     CONTINUATION_SPEAKER_WEIGHT,
     SPEAKER_WEIGHT,
+    TITLE_WEIGHT,
     ParagraphView,
     paragraph_views,
     search_record,
@@ -134,6 +135,41 @@ def test_every_word_of_every_paragraph_finds_it(index: Index, docs, corpus) -> N
             theme = corpus.themes[theme_id]
             for term in words(" ".join((theme.label, *theme.synonyms))):
                 assert number in index.postings(term), (paragraph.id, theme_id, term)
+
+
+def test_every_paragraph_and_vote_is_found_by_the_words_of_its_parts_title(index: Index, docs, corpus) -> None:
+    urls = SiteUrls(corpus)
+    for meeting in corpus.meetings:
+        for part in meeting.sections:
+            numbers = {number_of(docs, urls.paragraph(p)) for p in part.paragraphs}
+            numbers |= {number_of(docs, f"{urls.vote(vote)}#{position.replace('_', '-')}")
+                        for vote in meeting.votes if corpus.part_of[f"{meeting.id}/{vote.paragraph}"] is part
+                        for position, _ in vote.positions()}
+            for term in words(part.title):
+                assert numbers <= set(index.postings(term)), (part.src_uri, term)
+
+
+def test_a_word_said_counts_more_than_the_same_word_in_the_parts_title(index: Index, docs, corpus) -> None:
+    """For every word of a part's title, the paragraph saying it most (its text, speakers, themes...)
+    comes before every paragraph that holds it only from its part's title (TITLE_WEIGHT)."""
+    views = list(paragraph_views(corpus, SiteUrls(corpus)))
+    title_words = {term for view_ in views for term in words(view_.part_title)}
+    postings = {term: index.postings(term) for term in title_words}
+    said: dict[str, int] = {}
+    title_only: dict[str, int] = {}
+    for view_ in views:
+        record = search_record(view_)
+        own = set(words(record.content)) | {word for weight, block in record.weighted
+                                            if (weight, block) != (TITLE_WEIGHT, view_.part_title)
+                                            for word in words(block)}
+        number = number_of(docs, view_.url)
+        for term in title_words & own:
+            said[term] = max(said.get(term, 0), postings[term][number])
+        for term in set(words(view_.part_title)) - own:
+            title_only[term] = max(title_only.get(term, 0), postings[term][number])
+    compared = [term for term in title_only if term in said]
+    assert len(compared) > 100
+    assert [term for term in compared if said[term] <= title_only[term]] == []
 
 
 def test_accents_are_folded_and_names_find_statements_that_do_not_say_them(index: Index, docs) -> None:
@@ -264,6 +300,18 @@ def test_record_weights_speakers_above_text_and_themes_below() -> None:
     assert weights[SPEAKER_WEIGHT] == "António Guterres Secretary-General SG"
     assert weights[ABOUT_WEIGHT] == "Prevention early warning"
     assert made.filters["speaker"] == ["António Guterres"] and made.filters["theme"] == ["Prevention"]
+
+
+def test_a_record_is_found_by_its_parts_title_at_the_lowest_weight() -> None:
+    title = "Strengthening of the United Nations system"
+    statement = search_record(view(speakers=("Pieper",), themes=("Prevention",), part_title=title))
+    vote = search_record(view(vote="Against", delegations=("Kenya",), part_title=title, paragraph_kind="vote"))
+    for made in (statement, vote):
+        assert (TITLE_WEIGHT, title) in made.weighted
+        assert all(weight >= TITLE_WEIGHT for weight, _ in made.weighted)
+    assert 0 < TITLE_WEIGHT <= ABOUT_WEIGHT
+    assert statement.meta["part"] == "I. Part"  # shown as before: the title is only indexed
+    assert search_record(view()).weighted == ()  # no part title, no block
 
 
 def test_a_speakers_name_counts_most_where_the_statement_starts() -> None:

@@ -8,6 +8,8 @@ the last good site left as it was.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -87,6 +89,65 @@ def test_malformed_yaml_in_a_paragraph_annotation_names_its_line(project: Projec
 def test_a_front_matter_that_is_never_closed(project: Project) -> None:
     project.edit(OVERVIEW, "---\n\n{: id:", "\n{: id:")
     only_problem(project, file=OVERVIEW, line=1, says=["front matter is not closed"])
+
+
+# -- the pages written in docs/ (the home page's introduction) ------------------------------
+
+HOME = "docs/index.md"
+HOME_TITLE = "title: United Nations meeting records"
+BROKEN_HOME = {
+    # how the front matter is broken: (text, replacement, fragment of the line named, words of the message)
+    "unclosed-bracket": (HOME_TITLE, "title: [United Nations meeting records", "title: [", ["malformed YAML"]),
+    "tab-indent": (HOME_TITLE, f"{HOME_TITLE}\n\tsubtitle: x", "subtitle:", ["malformed YAML"]),
+    "never-closed": (f"{HOME_TITLE}\n---", HOME_TITLE, "---", ["front matter is not closed"]),
+    "a-list": (HOME_TITLE, "- United Nations meeting records", "- United Nations", ["must be 'key: value' lines"]),
+}
+
+
+def docs_problems(project: Project) -> list:
+    """The problems the check of docs/ reports (run before site/ is touched); fails if there is none."""
+    from markdown import Markdown
+
+    from recordkit import anchors, pages
+    from recordkit.problems import InputError
+    from recordkit.urls import SiteUrls
+
+    corpus = project.load().corpus
+    try:
+        anchors.written_pages(pages.Site(corpus, SiteUrls(corpus)), project.path("docs"), Markdown().convert,
+                              root=project.root)
+    except InputError as error:
+        return error.problems
+    raise AssertionError("docs/ was read without any problem")
+
+
+@pytest.mark.parametrize("broken", sorted(BROKEN_HOME))
+def test_a_broken_front_matter_in_docs_names_the_file_and_line(project: Project, broken: str) -> None:
+    old, new, stop, says = BROKEN_HOME[broken]
+    project.edit(HOME, old, new)
+    problems = docs_problems(project)
+    assert len(problems) == 1, "\n".join(map(str, problems))
+    has_problem(problems, file=HOME, line=project.line_of(HOME, stop), says=says)
+
+
+def test_a_page_in_docs_that_is_not_utf8_names_the_line(project: Project) -> None:
+    line = project.line_of(HOME, "word for word")
+    project.path(HOME).write_bytes(project.read(HOME).replace("word for word", "mot à mot").encode("latin-1"))
+    has_problem(docs_problems(project), file=HOME, line=line, says=["is not UTF-8"])
+
+
+def test_front_matter_without_keys_or_none_at_all_is_no_problem(project: Project) -> None:
+    from markdown import Markdown
+
+    from recordkit import anchors, pages
+    from recordkit.urls import SiteUrls
+
+    corpus = project.load().corpus
+    site = pages.Site(corpus, SiteUrls(corpus))
+    for front in ("---\n---\n", "---\n# only a comment\n---\n", ""):
+        project.path(HOME).write_text(f"{front}Records of meetings.\n", encoding="utf-8")
+        written = anchors.written_pages(site, project.path("docs"), Markdown().convert, root=project.root)
+        assert "Records of meetings." in written["/"], front
 
 
 # -- missing or mistyped fields ----------------------------------------------
@@ -444,6 +505,23 @@ def test_a_real_build_names_an_unknown_speaker_with_a_suggestion(tmp_path: Path,
            "(did you mean 'takasu' or 'taalas'?)" in result.stderr
 
 
+def test_a_real_build_with_a_malformed_front_matter_in_docs_names_it_without_a_traceback(
+        tmp_path: Path, project: Project) -> None:
+    project.edit(HOME, HOME_TITLE, "title: [United Nations meeting records")
+    _, result = built(tmp_path, project)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr and "yaml." not in result.stderr
+    line = project.line_of(HOME, "title: [")
+    assert f"{HOME}, line {line}: malformed YAML: expected ',' or ']'" in result.stderr
+    # `make anchors` reads docs/ the same way: the same message, the lock untouched.
+    lock = project.read("anchors.lock")
+    update = subprocess.run([sys.executable, "tools/update_anchors.py"], cwd=project.root,
+                            capture_output=True, text=True)
+    assert update.returncode == 1 and "Traceback" not in update.stderr
+    assert f"{HOME}, line {line}: malformed YAML" in update.stderr
+    assert project.read("anchors.lock") == lock
+
+
 def test_a_real_build_of_a_non_utf8_section(tmp_path: Path, project: Project) -> None:
     project.path(CLOSING).write_bytes(project.read(CLOSING).replace("remarks", "remarqués").encode("latin-1"))
     _, result = built(tmp_path, project)
@@ -473,6 +551,8 @@ def test_an_unreferenced_speaker_warns_and_is_fatal_under_strict(tmp_path: Path,
     "break_input",
     [
         pytest.param(lambda p: p.edit(OVERVIEW, "title: Overview", "title: [Overview"), id="front-matter"),
+        pytest.param(lambda p: p.edit(HOME, HOME_TITLE, "title: [United Nations meeting records"),
+                     id="docs-front-matter"),
         pytest.param(lambda p: p.edit(CLOSING, "thanked the participants", "thanked all"), id="text"),
         pytest.param(lambda p: p.edit("data/speakers.yml", "speakers:\n",
                                       "speakers:\n  - id: nobody\n    name: N\n    titles: [N]\n"),

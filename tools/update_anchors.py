@@ -38,12 +38,16 @@ def main(argv: list[str] | None = None) -> int:
                                             site_url=config.site_url or ""))
     converter = Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
     redirects = config.plugins.get("redirects")
-    check = anchors.lock_check(
-        site, root=root, docs_dir=Path(config.docs_dir),
-        to_html=lambda markdown: converter.reset().convert(markdown),
-        redirect_maps=redirects.config.get("redirect_maps", {}) if redirects is not None else {},
-        directory_urls=config.use_directory_urls,
-    )
+    try:
+        check = anchors.lock_check(
+            site, root=root, docs_dir=Path(config.docs_dir),
+            to_html=lambda markdown: converter.reset().convert(markdown),
+            redirect_maps=redirects.config.get("redirect_maps", {}) if redirects is not None else {},
+            directory_urls=config.use_directory_urls,
+        )
+    except InputError as error:
+        print(f"Error: {error}", file=sys.stderr)
+        return 1
     try:
         anchors.write_lock(root / anchors.LOCK_FILE, check)
     except ValueError as error:

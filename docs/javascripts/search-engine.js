@@ -1,7 +1,8 @@
 // The site's search engine: reads the index written by hooks/recordkit/search_index.py.
 // A query fetches index.json (once), the dictionary shards of its words, their postings, and the
 // results on screen; filters and their counts fetch facets.jz and the postings' attributes. None of
-// it grows with the corpus but a word's postings (BENCHMARKS.md, "Search").
+// it grows with the corpus but a word's postings (BENCHMARKS.md, "Search"). The results are the
+// paragraphs holding every word or, when none does, the closest matches (holding the most of them).
 
 const PREFIX_WEIGHT = 0.5;  // a completion counts half a whole word: words match whole before as prefixes
 const COARSE_LEVELS = 15;  // a common word's impacts, half a byte each (search_index.COARSE_SHARE)
@@ -56,6 +57,50 @@ export function readPostings(bytes) {
 // A facet's counts over the whole corpus (facets.jz): {label: paragraphs}.
 function corpusCounts(facets, name) {
   return Object.fromEntries(facets.labels[name].map((label, i) => [label, facets.counts[name][i]]));
+}
+
+// The paragraphs holding every word: [{doc, score, tier}], tier 0 where they hold every pair of
+// consecutive words too (the words side by side), else 1. Walks the rarest word's paragraphs only.
+function allWords(matches, rarest, pairs) {
+  const rest = matches.filter((match) => match !== rarest);
+  const found = [];
+  for (const [doc, score] of rarest.scores) {
+    let total = score;
+    let all = true;
+    for (const match of rest) {
+      const other = match.scores.get(doc);
+      if (other === undefined) { all = false; break; }
+      total += other;
+    }
+    if (!all) continue;
+    let together = pairs.length > 0;
+    for (const pair of pairs) {
+      const bonus = pair.get(doc);
+      if (bonus === undefined) together = false; else total += bonus;
+    }
+    found.push({doc, score: total, tier: together ? 0 : 1});
+  }
+  return found;
+}
+
+// The paragraphs holding any of the words: [{doc, score, held}], `held` the number of the query's
+// words each holds (a completion of the word being typed counts), `score` their scores and those of
+// the pairs of consecutive words it holds.
+function someWords(matches, pairs) {
+  const found = new Map();
+  for (const match of matches) {
+    for (const [doc, score] of match.scores) {
+      const near = found.get(doc);
+      if (near) { near.held += 1; near.score += score; } else found.set(doc, {doc, score, held: 1});
+    }
+  }
+  for (const pair of pairs) {
+    for (const [doc, bonus] of pair) {
+      const near = found.get(doc);
+      if (near) near.score += bonus;
+    }
+  }
+  return [...found.values()];
 }
 
 export class SearchIndex {
@@ -192,6 +237,8 @@ export class SearchIndex {
 
   // Results for `text` within `filters` ({facet: [label...]}), best first; with `counts`, every
   // facet's counts over them, as if that facet's own choice were not made (so choices add up).
+  // `closest`: no paragraph (within the filters) holds every word, and the results are the
+  // paragraphs holding the most of them (see `match`).
   // The dialog asks for the counts after showing the results: the same search is matched once.
   async search(text, {filters = {}, counts = false} = {}) {
     const key = JSON.stringify([text, filters]);
@@ -200,46 +247,44 @@ export class SearchIndex {
       matched.catch(() => { if (this.last?.matched === matched) this.last = null; }); // tried again next time
       this.last = {key, matched};
     }
-    const {results, onlyCommon, source, allowed, browsing} = await this.last.matched;
-    const out = {total: results.length, results, onlyCommon};
+    const {results, onlyCommon, closest, source, allowed, browsing} = await this.last.matched;
+    const out = {total: results.length, results, onlyCommon, closest};
     if (counts && source) out.counts = await this.count(source, allowed, await this.facets(), browsing);
     return out;
   }
 
   // The paragraphs matching `text` within `filters`, best first, and what counting them needs.
+  // Every word must be in a paragraph; when no paragraph (within the filters) holds them all, the
+  // results are the closest matches: every paragraph holding some of the words, those holding the
+  // most first, then by score. Either way only the postings of the query's own words are read.
   async match(text, filters) {
     const query = this.parse(text);
     const chosen = Object.entries(filters).filter(([, labels]) => labels.length);
-    if (!query.words.length && !chosen.length) return {results: [], onlyCommon: query.onlyCommon};
+    if (!query.words.length && !chosen.length) return {results: [], onlyCommon: query.onlyCommon, closest: false};
     const allowed = await this.allowed(chosen, chosen.length ? await this.facets() : null);
+    const inFilters = ({doc}) => allowed.every(([, docs]) => docs.has(doc));
     let ranked;
+    let closest = false;
     let source; // a set holding every result, and its attributes (for the counts)
     if (query.words.length) {
       const matches = await Promise.all(query.words.map((word, i) =>
         this.wordMatches(word, query.completing && i === query.words.length - 1)));
       const pairs = await this.pairScores(query.words);
       const rarest = matches.reduce((a, b) => (b.scores.size < a.scores.size ? b : a));
-      const [first, ...rest] = [rarest, ...matches.filter((match) => match !== rarest)];
-      const base = [];
-      for (const [doc, score] of first.scores) {
-        let total = score;
-        let all = true;
-        for (const match of rest) {
-          const other = match.scores.get(doc);
-          if (other === undefined) { all = false; break; }
-          total += other;
-        }
-        if (!all) continue;
-        let together = pairs.length > 0;
-        for (const pair of pairs) {
-          const bonus = pair.get(doc);
-          if (bonus === undefined) together = false; else total += bonus;
-        }
-        base.push({doc, score: total, tier: together ? 0 : 1});
-      }
-      ranked = base.filter(({doc}) => allowed.every(([, docs]) => docs.has(doc)));
+      const base = allWords(matches, rarest, pairs);
+      ranked = base.filter(inFilters);
       ranked.sort((a, b) => a.tier - b.tier || b.score - a.score || a.doc - b.doc);
-      source = {docs: base.map(({doc}) => doc), attrs: () => this.wordAttrs(rarest)};
+      source = {docs: base.map(({doc}) => doc), attrs: () => this.wordAttrs([rarest])};
+      if (!ranked.length && matches.length > 1) {
+        const near = someWords(matches, pairs);
+        const nearest = near.filter(inFilters);
+        if (nearest.length) {
+          ranked = nearest.sort((a, b) => b.held - a.held || b.score - a.score || a.doc - b.doc);
+          closest = true;
+          // A closest match holds any of the words: the attributes of every word's postings.
+          source = {docs: near.map(({doc}) => doc), attrs: () => this.wordAttrs(matches)};
+        }
+      }
     } else {
       const sets = allowed.map(([, docs]) => docs);
       const smallest = sets.reduce((a, b) => (b.size < a.size ? b : a));
@@ -248,7 +293,7 @@ export class SearchIndex {
       source = {docs: null, attrs: async () => this.valueAttrs(chosen, await this.facets())};
     }
     const results = ranked.map(({doc}) => ({doc, data: () => this.shown(doc)}));
-    return {results, onlyCommon: false, source, allowed, browsing: !query.words.length};
+    return {results, onlyCommon: false, closest, source, allowed, browsing: !query.words.length};
   }
 
   // -- facets -----------------------------------------------------------------------
@@ -280,10 +325,11 @@ export class SearchIndex {
     }));
   }
 
-  // doc -> its attributes row, for the postings of a word's alternatives (the rarest word: every result is there).
-  async wordAttrs(match) {
+  // doc -> its attributes row, for the postings of the words' alternatives (for the rarest word
+  // alone when every result holds every word: every result is in its postings).
+  async wordAttrs(matches) {
     const rows = new Map();
-    await Promise.all(match.alternatives.map(async ({entry}) => {
+    await Promise.all(matches.flatMap((match) => match.alternatives).map(async ({entry}) => {
       const [{docs}, attrs] = await Promise.all([this.postings(entry), this.attrs(entry)]);
       docs.forEach((doc, i) => rows.set(doc, [attrs, i]));
     }));

@@ -5,8 +5,9 @@
 // postings of the words so far are fetched; 60 ms after the last keystroke the search runs, a newer
 // keystroke makes any search in flight stale (its results are never shown), and only the first page
 // of results has its text fetched. Filter counts (facets.jz and the attributes of the rarest word's
-// postings) are loaded only once results are on screen, and only when the filter panel is open: after
-// typing pauses, or when the reader opens the panel. Results never wait for them.
+// postings; of every word's for closest matches) are loaded only once results are on screen, and only
+// when the filter panel is open: after typing pauses, or when the reader opens the panel. Results never
+// wait for them. When no paragraph holds every word, the closest matches are shown, and said to be.
 
 import {SearchIndex, normalise} from "./search-engine.js";
 
@@ -43,6 +44,11 @@ export function phraseTier(data, query) {
   const all = ` ${normalise(data.content)}`;
   if (query.words.every((word) => all.includes(` ${word}`))) return 1;
   return 2;
+}
+
+// Said above the results when no paragraph holds every word of the query (search-engine.js, `match`).
+export function closestMessage(total) {
+  return `No paragraph has all the words; closest matches: ${total} paragraph${total === 1 ? "" : "s"}.`;
 }
 
 function element(tag, className, text) {
@@ -163,7 +169,8 @@ class Search {
     const rest = query.phrases.length ? [] : search.results.slice(pool.length);
     this.results = {ranked: ranked.map((item) => item.data), rest, shown: 0};
     const total = ranked.length + rest.length;
-    this.renderResults([], total, search.onlyCommon ? "Only very common words: add another word." : undefined);
+    this.renderResults([], total, search.onlyCommon ? "Only very common words: add another word."
+      : search.closest && total ? closestMessage(total) : undefined);
     await this.more(seq);
     if (seq !== this.seq) return;
     // Once counts have been loaded (the panel was open), every search brings its own, after its results.

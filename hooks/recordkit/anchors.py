@@ -24,11 +24,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .model import Part
 from .pages import Site, home_page
+from .problems import Problems
+from .sections import split_front_matter
 from .urls import HOME, page_url
+from .yamlio import parse_yaml, read_text
 
 LOCK_FILE = "anchors.lock"
 HEADER = (
@@ -162,25 +163,64 @@ def redirect_urls(redirect_maps: Mapping[str, str], *, directory_urls: bool) -> 
     }
 
 
-def written_pages(site: Site, docs_dir: Path, to_html: Callable[[str], str]) -> dict[str, str]:
-    """Page URL -> HTML of each Markdown page of docs/ (the home page with its generated listing)."""
+def written_pages(site: Site, docs_dir: Path, to_html: Callable[[str], str], *,
+                  root: Path | None = None) -> dict[str, str]:
+    """Page URL -> HTML of each Markdown page of docs/ (the home page with its generated listing).
+
+    Read as every input is: a file that is not UTF-8, or whose front matter is not closed, not
+    YAML or not a mapping, is a problem naming the file (relative to `root`) and its line, all of
+    them raised at once as an `InputError`."""
+    problems = Problems()
     pages = {}
     for path in sorted(docs_dir.rglob("*.md")):
         src_uri = path.relative_to(docs_dir).as_posix()
-        text = path.read_text(encoding="utf-8-sig")
-        markdown = text
-        meta: dict[str, Any] = {}
-        if text.startswith("---"):
-            _, front, markdown = text.split("---", 2)
-            meta = yaml.safe_load(front) or {}
+        display = _display(path, root)
+        text = read_text(path, display, problems)
+        if text is None:
+            continue
+        read = _front_matter(text, display, problems)
+        if read is None:
+            continue
+        meta, markdown = read
         if src_uri == HOME:
             markdown = home_page(site, title=str(meta.get("title", "")), intro=markdown)
         pages["/" + site.urls.page(src_uri)] = to_html(markdown)
+    problems.raise_if_any()
     return pages
+
+
+def _display(path: Path, root: Path | None) -> str:
+    """The file as an editor finds it: relative to the project's root ("docs/index.md")."""
+    if root is not None and path.resolve().is_relative_to(root.resolve()):
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    return path.as_posix()
+
+
+def _front_matter(text: str, display: str, problems: Problems) -> tuple[dict[str, Any], str] | None:
+    """(the front matter, the Markdown after it) of a page of docs/, or None with a problem. A page
+    not starting with a '---' line has no front matter: it is all Markdown."""
+    if [line.strip() for line in text.splitlines()[:1]] != ["---"]:
+        return {}, text
+    parts = split_front_matter(text, display, problems)
+    if parts is None:
+        return None
+    front_text, markdown, _ = parts
+    errors = len(problems.errors)
+    front = parse_yaml(front_text, display, problems, first_line=2)
+    if len(problems.errors) > errors:
+        return None
+    if front is None:  # empty, or only comments
+        return {}, markdown
+    if not isinstance(front, dict):
+        problems.error(display, "the front matter must be 'key: value' lines (a mapping), "
+                       f"not a {type(front).__name__}", line=2)
+        return None
+    return front, markdown
 
 
 def lock_check(site: Site, *, root: Path, docs_dir: Path, to_html: Callable[[str], str],
                redirect_maps: Mapping[str, str], directory_urls: bool) -> LockCheck:
-    """What the build is about to publish against anchors.lock (the build and `make anchors` both ask)."""
-    published = site_anchors(site, written_pages(site, docs_dir, to_html))
+    """What the build is about to publish against anchors.lock (the build and `make anchors` both ask).
+    Raises `InputError` for a page of docs/ that cannot be read (`written_pages`)."""
+    published = site_anchors(site, written_pages(site, docs_dir, to_html, root=root))
     return check_lock(root / LOCK_FILE, published, redirect_urls(redirect_maps, directory_urls=directory_urls))

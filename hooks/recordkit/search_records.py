@@ -19,12 +19,16 @@ frequency, 1 for the text; measured on the query table):
   and for whom (delegation), weight `SPEAKER_WEIGHT`: a name finds the
   statements even where the text says "The Secretary-General";
 - its themes' labels and synonyms, its documents' symbols and titles,
-  weight `ABOUT_WEIGHT` (below the text: the words said come first).
+  weight `ABOUT_WEIGHT` (below the text: the words said come first);
+- the title of its part (a summary's section, a verbatim record's agenda item), weight
+  `TITLE_WEIGHT`: a reader who remembers who spoke and on what ("Pieper strengthening",
+  "Guterres opening") finds the statement although its text never names the item.
 
 A vote's column holds the decision, the tally and the delegations' names, and is also
 found by the other names of its delegations and by the words of a question about a vote
-("how did Kenya vote", "voted against"), weight `ABOUT_WEIGHT`; it is filtered by its
-position (the `vote` filter) and by each of its delegations.
+("how did Kenya vote", "voted against"), weight `ABOUT_WEIGHT`, and by the title of the part
+where the vote was taken, weight `TITLE_WEIGHT`; it is filtered by its position (the `vote`
+filter) and by each of its delegations.
 
 Accents are folded by the index itself ("Antonio" finds "António").
 """
@@ -47,6 +51,13 @@ if TYPE_CHECKING:
 SPEAKER_WEIGHT = 2.0
 CONTINUATION_SPEAKER_WEIGHT = 1.2
 ABOUT_WEIGHT = 0.5
+# The part's title is said of every paragraph of the part, in the text of few: it counts least.
+# Measured on the query table (tests/browser/test_search.py): every row holds from 0.02 to 0.25; from
+# 0.5 a procedural paragraph under "... the Iraqi nuclear installations and its grave consequences ..."
+# comes before the statements that say "Iraqi" or "consequences". Over the whole corpus, the best
+# paragraph saying a word of a title outranks every paragraph holding it from its title alone up to
+# 0.3 (by 9 levels of 99 at 0.25; tests/test_search_index.py), no longer at 0.4.
+TITLE_WEIGHT = 0.25
 
 # Filter names, in the order the search dialog shows them.
 FILTERS = ("body", "meeting", "year", "kind", "part", "speaker", "delegation", "theme", "vote")
@@ -68,7 +79,8 @@ class ParagraphView:
     date: str  # ISO date of the meeting
     kind: str  # "summary" or "verbatim record"
     body: str  # the meeting's body ("Security Council"), filtered on
-    part: str  # the part's display title ("II. Opening statements")
+    part: str  # the part's display title ("II. Opening statements"), shown and filtered on
+    part_title: str = ""  # the part's title, without its number ("Opening statements"): indexed
     speakers: tuple[str, ...] = ()  # display names
     speaker_terms: tuple[str, ...] = ()  # search terms and titles of the speakers (indexed, not shown)
     delegations: tuple[str, ...] = ()  # delegation names
@@ -103,11 +115,12 @@ def search_record(view: ParagraphView) -> SearchRecord:
     weighted: tuple[tuple[float, str], ...] = (
         (SPEAKER_WEIGHT if view.opens_statement else CONTINUATION_SPEAKER_WEIGHT, speaker_words),
         (ABOUT_WEIGHT, about_words),
+        (TITLE_WEIGHT, view.part_title),
     )
     speaker = ", ".join(view.speakers)
     if view.vote:
         words = [VOTE_WORDS, POSITION_WORDS.get(view.vote, ""), *view.delegation_terms, *view.documents]
-        weighted = ((ABOUT_WEIGHT, " ".join(_unique(words))),)
+        weighted = ((ABOUT_WEIGHT, " ".join(_unique(words))), (TITLE_WEIGHT, view.part_title))
     meta = {
         "title": f"Vote · {view.vote}" if view.vote else f"Para. {view.number} · {speaker or view.part}",
         "meeting": view.meeting,
@@ -168,6 +181,7 @@ def paragraph_views(corpus: Corpus, urls: SiteUrls) -> Iterator[ParagraphView]:
                     kind=kind,
                     body=body,
                     part=part.display_title,
+                    part_title=part.title,
                     speakers=tuple(s.name for s in speakers),
                     speaker_terms=tuple(term for s in speakers for term in (*s.search_terms, *s.titles)),
                     delegations=tuple(d.name for d in delegations),
@@ -207,6 +221,7 @@ def vote_views(corpus: Corpus, urls: SiteUrls, meeting: Meeting) -> Iterator[Par
                 kind=_KINDS.get(meeting.kind, meeting.kind),
                 body=corpus.body_of(meeting).name,
                 part=stated.display_title,
+                part_title=stated.title,
                 delegations=tuple(d.name for d in delegations),
                 delegation_terms=tuple(term for d in delegations for term in (*d.names, *d.search_terms)),
                 documents=(document.symbol, document.title) if document and document.symbol else (),

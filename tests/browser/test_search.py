@@ -3,7 +3,9 @@
 The query table: each query, typed as a reader would (optionally with filters),
 must show its paragraph within the first `within` results (three; one for the
 phrase queries), and choosing it with the keyboard opens the paragraph, in view
-and highlighted. To add a meeting's queries, add rows: `Query(text, "part#anchor")`,
+and highlighted. A row with `closest=True` is a query no paragraph holds every
+word of: the dialog says so above the closest matches (and only such a row).
+To add a meeting's queries, add rows: `Query(text, "part#anchor")`,
 with `meeting=` set to the meeting's folder when it is not today's.
 Then: filters with counts, the search state in the URL (reload, back/forward),
 keyboard alone, a phone.
@@ -12,6 +14,7 @@ keyboard alone, a phone.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
@@ -19,7 +22,8 @@ from urllib.parse import urlencode
 import pytest
 
 from browser.conftest import PART, PHONE, assert_paragraph_shown
-from recordkit.search_index import COARSE_LEVELS, IMPACT_LEVELS, coarse, normalise, postings_bytes
+from recordkit.search_index import COARSE_LEVELS, IMPACT_LEVELS, coarse, normalise, pairs, postings_bytes, words
+from test_search_index import Index  # the index read as the dialog reads it
 
 pytestmark = pytest.mark.browser
 
@@ -33,6 +37,7 @@ class Query:
     filters: dict[str, list[str]] = field(default_factory=dict)
     within: int = 3
     meeting: str = MEETING
+    closest: bool = False  # no paragraph holds every word: the closest matches, said so
 
     @property
     def url(self) -> str:
@@ -45,6 +50,7 @@ class Query:
 
 
 SUMMARY = "Human security, 2 April 2024"
+A48 = "records/a-48-pv-46/"
 A76 = "records/a-76-pv-102/"
 A64 = "records/a-64-pv-121/"
 A65 = "records/a-65-pv-71/"
@@ -133,7 +139,26 @@ QUERIES: list[Query] = [
           within=1, meeting=A65),
     Query("China abstained", "votes/resolution-2448-2018#abstaining", filters={"vote": ["Abstaining"]},
           within=1, meeting=S8422),
+    # a speaker and a word of the part's title, as a reader remembers a statement (issue 18): the
+    # text never says the title's words; the part's title is indexed with each of its paragraphs
+    Query("Guterres opening", "opening-statements#p-sg-statement"),
+    # (the overview says "the panel discussion" and names Fatima: it comes first)
+    Query("Fatima panel discussion", "panel-discussion#p-fatima"),
+    Query("Pieper strengthening", "strengthening-united-nations-system#p214", meeting=A76),
+    Query("Mills occupied territories", "situation-temporarily-occupied-territories-ukraine#p320", meeting=A76),
+    Query("Osorio human rights", "human-rights-questions-including-alternative-approaches#p181", meeting=A65),
+    # ... and a title's words count less than the words said: one paragraph of A/48/PV.46 says "Iraqi",
+    # the A/64/PV.121 item "Armed Israeli aggression against the Iraqi nuclear installations and its grave
+    # consequences ..." says it for its procedural paragraphs (TITLE_WEIGHT)
+    Query("Iraqi", "report-international-atomic-energy-agency-note-2#p192", within=1, meeting=A48),
+    Query("consequences", "situation-occupied-arab-territories#p64", within=1, meeting=S3756),
+    # no paragraph holds every word: the closest matches, those holding the most words first (issue 18)
+    Query("Kimani financing Ukraine", "peacebuilding-sustaining-peace#p11", meeting=A76, closest=True),
+    # (Agenda 2063 was Chambas's, in the panel Takasu moderated)
+    Query("Takasu Agenda 2063", "panel-discussion#p-chambas", within=1, closest=True),
 ]
+
+CLOSEST = "No paragraph has all the words; closest matches"
 
 
 def search_url(text: str, filters: dict[str, list[str]] | None = None) -> str:
@@ -202,6 +227,8 @@ def test_query_lands_its_paragraph(reading_page: Any, query: Query) -> None:
         results = type_query(page, query.text, counts=False, from_here=True)  # the ranking is what this test judges
     assert query.url in results[: query.within], (
         f"{query.id!r}: {query.url} is not within the first {query.within}: {results[:5]}")
+    status = page.locator("[data-rk-status]").inner_text()
+    assert (CLOSEST in status) == query.closest, f"{query.id!r}: {status!r}"
     # Reach it with the arrow keys from the search box, and open it with Enter.
     page.focus("#rk-search-q")
     for _ in range(results.index(query.url) + 1):
@@ -323,6 +350,59 @@ def test_counts_add_up_and_a_filters_own_values_stay_open(page: Any) -> None:
     assert filter_counts(page, "Year") == every_year
     found = int(page.locator("[data-rk-status]").inner_text().split()[0])
     assert found == every_year["2022"] == sum(filter_counts(page, "Meeting").values())
+
+
+# The engine itself, on the real index: `search(text)` as the dialog calls it, each result's record number.
+_ENGINE_SEARCH = """async (text) => {
+  const engine = await import(new URL('javascripts/search-engine.js', document.baseURI));
+  const index = await engine.SearchIndex.open(new URL('./', document.baseURI));
+  const found = await index.search(text);
+  return {closest: found.closest, docs: found.results.map((result) => result.doc)};
+}"""
+
+
+def test_closest_matches_are_the_paragraphs_holding_the_most_words(page: Any, base_url: str, site_dir: Any) -> None:
+    """No paragraph holds "Kimani", "financing" and "Ukraine": every paragraph holding any of them is a
+    closest match, those holding two before those holding one; read against the index's postings."""
+    index = Index(site_dir / "search-index")
+    held: dict[int, int] = {}
+    for word in ("kimani", "financing", "ukraine"):
+        for doc in index.postings(word):
+            held[doc] = held.get(doc, 0) + 1
+    assert held and max(held.values()) == 2  # the words are in the index, never all three together
+    page.goto(base_url)
+    found = page.evaluate(_ENGINE_SEARCH, "Kimani financing Ukraine ")  # (the space: no completion)
+    assert found["closest"] is True
+    assert sorted(found["docs"]) == sorted(held)
+    counts = [held[doc] for doc in found["docs"]]
+    assert counts == sorted(counts, reverse=True), counts
+    # Where paragraphs hold every word, only they are results, and not as closest matches.
+    both = set(index.postings("kimani")) & set(index.postings("financing"))
+    found = page.evaluate(_ENGINE_SEARCH, "Kimani financing ")
+    assert found["closest"] is False and both and sorted(found["docs"]) == sorted(both)
+
+
+def test_the_closest_matches_download_only_the_postings_of_the_querys_words(new_page: Any, site_dir: Any) -> None:
+    """What a query fetches stays what its own words need, closest matches and their filter counts included."""
+    text = "Kimani financing Ukraine "
+    index = Index(site_dir / "search-index")
+    query_words = words(text)
+    own = {entry[1] for term in (*query_words, *pairs(query_words))
+           if (entry := index.entry(term)) is not None and len(entry) == 2}
+    page = new_page(own_context=True)  # a cold cache: every request is seen
+    page.goto("")
+    open_search(page)
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.locator("#rk-search-q").fill(text)  # one input: no postings of the word's first letters
+    wait_done(page, text)
+    status = page.locator("[data-rk-status]").inner_text()
+    assert status.startswith(CLOSEST), status
+    # The filter counts (loaded: on a wide screen the panel is open) count every closest match.
+    assert sum(filter_counts(page, "Meeting").values()) == int(re.findall(r"\d+", status)[0])
+    postings = [url.split("/search-index/")[1] for url in fetched if "/search-index/p/" in url]
+    assert postings, fetched
+    assert {int(path.split("/")[1].split(".")[0]) for path in postings} <= own, postings
 
 
 def test_only_common_words_say_so(page: Any) -> None:
