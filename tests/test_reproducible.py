@@ -36,6 +36,7 @@ def test_two_clean_builds_are_byte_identical(tmp_path: Path) -> None:
     differing = sorted(name for name in files.keys() | again.keys() if files.get(name) != again.get(name))
     assert differing == []
     assert sum(name.startswith("search-index/d/") for name in files) > 400  # the search index is among them
+    assert sum(name.startswith("feeds/") for name in files) > 400  # and the Atom feeds
 
     # The dates a build writes come from SOURCE_DATE_EPOCH, not from the clock.
     day = dt.datetime.fromtimestamp(EPOCH, dt.UTC).date().isoformat()

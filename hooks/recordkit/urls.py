@@ -20,7 +20,9 @@ DOCUMENTS = "documents/index.md"
 # The site's top-level folders (the meetings' records, the listings, the search index, the theme's
 # assets): a body's page is /<body id>/, so no body id may be one of them.
 SITE_FOLDERS = frozenset(("records", "speakers", "delegations", "themes", "documents", "meetings", "search-index",
-                          "assets", "javascripts", "stylesheets"))
+                          "feeds", "assets", "javascripts", "stylesheets"))
+# The Atom feeds (feeds.py), all under one folder, each named after what it follows.
+FEEDS = "feeds"
 
 
 def speaker_src(speaker_id: str) -> str:
@@ -65,6 +67,35 @@ def export_files(meeting: Meeting) -> dict[str, str]:
     """The meeting's open-data files beside its pages: kind -> path from the site root."""
     return {kind: f"{meeting.path}/{name}" for kind, name in (
         ("json", "meeting.json"), ("schema", "meeting.schema.json"), ("akn", "meeting.akn.xml"))}
+
+
+def feed_file(*key: str) -> str:
+    """An Atom feed's path from the site root (feeds.py), `key` its folder and name."""
+    return f"{FEEDS}/{'/'.join(key)}.xml"
+
+
+# Each feed's URL: a published link, never renamed (README, "URLs").
+SITE_FEED = feed_file("meetings")  # every meeting, newest first
+
+
+def body_feed(body_id: str) -> str:
+    return feed_file("bodies", body_id)
+
+
+def speaker_feed(speaker_id: str) -> str:
+    return feed_file("speakers", speaker_id)
+
+
+def delegation_feed(delegation_id: str) -> str:
+    return feed_file("delegations", delegation_id)
+
+
+def theme_feed(theme_id: str) -> str:
+    return feed_file("themes", theme_id)
+
+
+def document_feed(document_id: str) -> str:
+    return feed_file("documents", document_id)
 
 
 def page_url(src_uri: str, *, directory_urls: bool = True) -> str:
