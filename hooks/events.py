@@ -137,13 +137,15 @@ def _lock_check(config: MkDocsConfig) -> anchors.LockCheck:
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Each meeting's open data beside its pages, the Atom feeds and the search index from the same model,
-    and Material's palette and main stylesheets cut to the colours and rules in use (part of every first view)."""
+    Material's palette and main stylesheets cut to the colours and rules in use (part of every first view),
+    and its script kept from taking the feeds' links for translations."""
     site = _current().site
     theme_dirs = [Path(folder) for folder in config.theme.dirs]
     palette.cut_site_palette(Path(config.site_dir), palette.used_colours(config.theme.get("palette") or []),
                              theme_dirs)
     unused_css.cut_site_css(Path(config.site_dir), theme_dirs)
     export.write_exports(site.corpus, site.urls, Path(config.site_dir), publisher=config.site_name)
+    feeds.leave_feed_links_to_feed_readers(Path(config.site_dir), theme_dirs)
     try:
         feeds.write_feeds(site.corpus, site.urls, Path(config.site_dir), site_name=config.site_name,
                           language=config.theme["language"], rights=config.copyright or "")

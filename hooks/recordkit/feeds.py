@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -29,6 +29,7 @@ from feedgen.feed import FeedGenerator
 from jinja2 import Environment
 
 from . import urls as paths
+from .css import theme_original
 from .model import Body, Corpus, Delegation, Document, Meeting, Paragraph, Speaker, Theme
 from .pages import date_text, excerpt, split_intro
 from .render import environment
@@ -39,6 +40,14 @@ ATOM_TYPE = "application/atom+xml"
 # The namespace of every id the feeds mint (uuid5). Chosen once: changing it changes every id
 # ever published, and feed readers would show every entry again.
 ID_NAMESPACE = uuid.UUID("becdffd9-bc75-48c4-8cf7-359e5a84eaab")
+# Material's script (9.x) takes every <link rel="alternate"> of a page for a translation of the site and
+# fetches the sitemap.xml beside it on every page load: beside a feed under feeds/, a 404 each time (the
+# same code in Material's successor: zensical/zensical issue 908). Its own translations' links carry
+# hreflang: the selector is narrowed to those, at the same length, so the bundle's source map still
+# lines up.
+MATERIAL_BUNDLE = "assets/javascripts/bundle.*.min.js"
+ANY_ALTERNATE = '"link[rel=alternate]"'
+TRANSLATIONS = '"link[hreflang][rel]"'
 # A record gives a date, not a time: entries are dated at noon UTC, so the date a reader sees is the
 # meeting's in every time zone from UTC-11 to UTC+11 (midnight UTC shows the day before in New York).
 NOON_UTC = dt.time(12, tzinfo=dt.UTC)
@@ -377,3 +386,16 @@ def write_feeds(corpus: Corpus, urls: SiteUrls, site_dir: Path, *, site_name: st
                 rights: str = "") -> list[Path]:
     """Every feed of the site, written under `site_dir` (after the build, like the exports)."""
     return Feeds(corpus, urls, site_name=site_name, language=language, rights=rights).write(site_dir)
+
+
+def leave_feed_links_to_feed_readers(site_dir: Path, theme_dirs: Sequence[Path]) -> list[Path]:
+    """Material's script in `site_dir`, from the theme's own copy (a dirty build does not copy it again),
+    with its alternate-language handler narrowed to translations' links (MATERIAL_BUNDLE above): the
+    feeds' links in the pages' heads stay for feed readers. The files changed."""
+    changed = []
+    for path in sorted(site_dir.glob(MATERIAL_BUNDLE)):
+        script = theme_original(path, site_dir, theme_dirs).read_text(encoding="utf-8")
+        if ANY_ALTERNATE in script:
+            path.write_text(script.replace(ANY_ALTERNATE, TRANSLATIONS), encoding="utf-8")
+            changed.append(path)
+    return changed
