@@ -1,7 +1,7 @@
 """Atom feeds (RFC 4287) to follow the records: the site's meetings, each body's, and each speaker's,
 delegation's, theme's and document's paragraphs, written into the built site after the build.
 
-One feed per page that can be followed (`Feeds.for_page`), at a permanent URL under `feeds/`
+One feed per page that can be followed (`for_page`), at a permanent URL under `feeds/`
 (`urls.feed_file`). A feed holds its `MAX_ENTRIES` newest entries, newest first, so it does not
 grow with the archive: one entry per meeting in the site's and the bodies' feeds, one per statement
 (the first paragraph of a run, `Corpus.statements`) in a speaker's or a delegation's, one per
@@ -12,7 +12,9 @@ Nothing here reads a clock: an entry's dates are its meeting's date, and its id 
 UUID version 5 of the paragraph's meeting and first id) depends on neither the build, nor the
 order of anything, nor where the site is hosted, so a feed reader never sees an entry twice.
 The XML is written by feedgen (through lxml, which escapes it); the entries' HTML content comes
-from templates/feed_*.html, escaped by Jinja2. Plain Python, no MkDocs.
+from templates/feed_*.html, escaped by Jinja2. The pages name their feed in their heads
+(metadata.py) and Material's script is kept from taking those links for translations
+(`leave_feed_links_to_feed_readers`). Plain Python, no MkDocs.
 """
 
 from __future__ import annotations
