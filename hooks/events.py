@@ -21,6 +21,7 @@ from recordkit import (
     anchors,
     corpus_data,
     export,
+    feeds,
     metadata,
     navigation,
     pages,
@@ -73,7 +74,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site_urls = urls.SiteUrls(loaded.corpus, directory_urls=config.use_directory_urls, site_url=config.site_url or "")
     site = pages.Site(loaded.corpus, site_urls)
     _build = _Build(site, metadata.Describer(loaded.corpus, site_urls, language=config.theme["language"],
-                                             pages=site.generated))
+                                             pages=site.generated, site_name=config.site_name))
     config.nav = navigation.nav(loaded.corpus)
     return config
 
@@ -97,7 +98,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if described is not None:
         # A hand-written description in front matter wins; the structured data is the model's.
         meta = described.as_page_meta()
-        page.meta = {**meta, **page.meta, **{key: meta[key] for key in ("og_type", "json_ld") if key in meta}}
+        page.meta = {**meta, **page.meta, **{key: meta[key] for key in ("og_type", "json_ld", "feed") if key in meta}}
     title = build.describer.title(src_uri)
     if title:
         # HTML text, as MkDocs makes it from an h1: Material prints page.title (and a front-matter
@@ -140,9 +141,10 @@ def _lock_check(config: MkDocsConfig) -> anchors.LockCheck:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Each meeting's open data beside its pages, the whole corpus as data beside the Data page, the search
-    index from the same model, and Material's palette and main stylesheets cut to the colours and rules in
-    use (part of every first view)."""
+    """Each meeting's open data beside its pages, the whole corpus as data beside the Data page, the Atom
+    feeds and the search index from the same model, Material's palette and main stylesheets cut to the
+    colours and rules in use (part of every first view), and its script kept from taking the feeds'
+    links for translations."""
     site = _current().site
     theme_dirs = [Path(folder) for folder in config.theme.dirs]
     palette.cut_site_palette(Path(config.site_dir), palette.used_colours(config.theme.get("palette") or []),
@@ -152,6 +154,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     try:
         corpus_data.write_corpus_data(site.corpus, site.urls, Path(config.site_dir), title=config.site_name)
     except corpus_data.CorpusDataError as error:
+        raise PluginError(str(error)) from None
+    feeds.leave_feed_links_to_feed_readers(Path(config.site_dir), theme_dirs)
+    try:
+        feeds.write_feeds(site.corpus, site.urls, Path(config.site_dir), site_name=config.site_name,
+                          language=config.theme["language"], rights=config.copyright or "")
+    except feeds.FeedError as error:
         raise PluginError(str(error)) from None
     records = search_records.search_records(search_records.paragraph_views(site.corpus, site.urls))
     try:

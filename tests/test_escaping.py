@@ -10,6 +10,7 @@ import gzip
 import json
 from pathlib import Path
 
+import lxml.etree
 import lxml.html
 import pytest
 
@@ -91,3 +92,23 @@ def test_search_records_hold_the_markup_as_text(hostile_site: Path) -> None:
     facets = json.loads(gzip.decompress((hostile_site / "search-index" / "facets.jz").read_bytes()))
     assert LABEL in facets["labels"]["theme"]
 
+
+
+def test_feeds_hold_the_markup_as_text(hostile_site: Path) -> None:
+    """In the XML, in the entries' HTML content and in the head's link to the feed, the name stays text."""
+    atom = {"a": "http://www.w3.org/2005/Atom"}
+    for path, shown in (("feeds/speakers/takasu.xml", NAME), ("feeds/themes/prevention.xml", LABEL)):
+        feed = lxml.etree.parse(str(hostile_site / path)).getroot()
+        title = feed.findtext("a:title", namespaces=atom)
+        assert title is not None and shown in title
+        assert not feed.xpath("//*[local-name()='script' or local-name()='b']")  # no element from the text
+        for content in feed.findall("a:entry/a:content", atom):
+            html = lxml.html.fragment_fromstring(content.text, create_parent="div")
+            assert not html.xpath("//script | //b | //img"), path
+        url = "speakers/takasu" if "speakers" in path else "themes/prevention"
+        [link] = page(hostile_site, url).xpath('//head/link[@type="application/atom+xml"]')
+        assert link.get("title") == title
+    entries = lxml.etree.parse(str(hostile_site / "feeds/speakers/takasu.xml")).findall("a:entry", atom)
+    assert entries and all(NAME in [name.text for name in entry.findall("a:author/a:name", atom)] for entry in entries)
+    follow = page(hostile_site, "speakers/takasu").xpath('//a[@class="follow__link"]')[0]
+    assert text(follow) == f"Follow new statements by {NAME}"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from recordkit import listings, navigation, urls
+from recordkit import feeds, listings, navigation, urls
 from recordkit.loader import load_corpus
 from recordkit.model import Corpus
 from recordkit.pages import Site, home_page, render_page
@@ -169,3 +169,34 @@ def test_a_speakers_structured_data_names_as_many_records_as_the_page_lists(big:
     assert len(spoke_in) > listings.MAX_LISTED_MEETINGS
     named = [record["url"] for record in person(busiest)["subjectOf"]]
     assert named == [SiteUrls(big).meeting(m) for m in spoke_in[: listings.MAX_LISTED_MEETINGS]]
+
+
+def test_year_pages_follow_their_listings_feed_and_a_long_listings_feed_holds_fifty(site: Site, big: Corpus) -> None:
+    """A year page announces and shows its listing's feed (one feed per speaker, not per year); the feed
+    of a listing that spans many years holds its 50 newest entries, newest first."""
+    from recordkit.metadata import Describer
+
+    metadata = Describer(big, SiteUrls(big), language="en")
+    pages = navigation.generated_pages(big)
+    kinds = set()
+    for src in navigation.year_pages(big):
+        kind, subject, _ = pages[src]
+        main = urls.HOME if kind == "meetings_year" else {
+            "body_year": urls.body_src, "speaker_year": urls.speaker_src, "delegation_year": urls.delegation_src,
+            "theme_year": urls.theme_src, "document_year": urls.document_src}[kind](subject[0].id)
+        described, listing = metadata.page(src), metadata.page(main)
+        assert described is not None and listing is not None and described.feed is not None
+        assert described.feed == listing.feed, src
+        follow = urls.relative_url(site.urls.page(src), described.feed.url)
+        assert f'class="follow__link" href="{follow}"' in render_page(site, kind, subject), src
+        kinds.add(kind)
+    assert kinds == {"meetings_year", "body_year", "speaker_year", "delegation_year", "theme_year", "document_year"}
+    made = feeds.Feeds(big, SiteUrls(big, site_url="https://example.org/"), site_name="", language="en")
+    busiest = max(big.speakers, key=lambda s: len(big.statements(big.by_speaker.get(s, []))))
+    statements = big.statements(big.by_speaker[busiest])
+    assert len(statements) > 2 * 50
+    entries = made.entries(feeds.speaker_feed(big.speakers[busiest], made.urls))
+    dates = [entry.updated for entry in entries]
+    assert len(entries) == 50 and dates == sorted(dates, reverse=True)
+    assert dates[-1].date() >= max(big.meeting_of(p).date for p in statements if
+                                   made.urls.absolute(made.urls.paragraph(p)) not in {e.link for e in entries})

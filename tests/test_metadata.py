@@ -20,6 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from conftest import PARTS, RECORD, RECORD_DIR, ROOT, Project, Site, build_site
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+ATOM_NS = {"a": "http://www.w3.org/2005/Atom"}
 
 
 def data(name: str) -> Any:
@@ -173,6 +174,31 @@ def test_canonical_links_sitemap_and_exports_follow_site_url(mirror: tuple[str, 
     assert all(p["url"].startswith(site_url + RECORD) for p in exported["paragraphs"])
     cite = site.page(f"{RECORD}overview/").xpath('//button[text()="Cite"]/@data-copy')[0]
     assert cite.endswith(f". {site_url}{RECORD}overview/#p-overview-meeting")
+
+
+def test_feeds_follow_site_url_and_keep_their_ids(mirror: tuple[str, Path], site_dir: Path, site_url: str) -> None:
+    """The feeds of a build hosted elsewhere (another process, another site_url) link that host, and
+    every feed and entry keeps its id: an entry's id depends neither on the build nor on the host."""
+    mirror_url, root = mirror
+    assert mirror_url != site_url
+
+    def feeds(folder: Path, host: str) -> dict[str, list[tuple[str, str]]]:
+        """Feed path -> [(its id or an entry's, the link without the host)], in order."""
+        found = {}
+        for file in sorted((folder / "feeds").rglob("*.xml")):
+            tree = lxml.etree.parse(str(file)).getroot()
+            items = [tree, *tree.findall("a:entry", ATOM_NS)]
+            links = [item.find("a:link[@rel='self']", ATOM_NS) if item is tree else item.find("a:link", ATOM_NS)
+                     for item in items]
+            assert all(link is not None and link.get("href").startswith(host) for link in links), file
+            found[file.relative_to(folder).as_posix()] = [
+                (item.findtext("a:id", namespaces=ATOM_NS), link.get("href")[len(host):])
+                for item, link in zip(items, links, strict=True)]
+        return found
+
+    here, there = feeds(site_dir, site_url), feeds(root, mirror_url)
+    assert len(here) > 400 and sum(map(len, here.values())) > 1500
+    assert there == here
 
 
 # -- escaping -----------------------------------------------------------------

@@ -38,6 +38,7 @@ def test_two_clean_builds_are_byte_identical(tmp_path: Path) -> None:
     assert sum(name.startswith("search-index/d/") for name in files) > 400  # the search index is among them
     # and the corpus as data, whose datapackage.json gives each file's hash
     assert {"data/datapackage.json", "data/paragraphs.csv", "data/votes.jsonl", "data/popolo.json"} <= files.keys()
+    assert sum(name.startswith("feeds/") for name in files) > 400  # and the Atom feeds
 
     # The dates a build writes come from SOURCE_DATE_EPOCH, not from the clock.
     day = dt.datetime.fromtimestamp(EPOCH, dt.UTC).date().isoformat()

@@ -1,7 +1,8 @@
 """What each page says about itself to search engines, link previews and catalogues.
 
 A description for `<meta name="description">` and Open Graph, the Open Graph
-type, and schema.org JSON-LD: each meeting as an `Event` on its page, each speaker
+type, the page's Atom feed (its `<link rel="alternate">`, feeds.py), and
+schema.org JSON-LD: each meeting as an `Event` on its page, each speaker
 a `Person`, each part of a record an `Article` that `isPartOf` the record.
 overrides/main.html writes them into the page's head.
 """
@@ -9,10 +10,10 @@ overrides/main.html writes them into the page's head.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from . import navigation
+from . import feeds, navigation
 from . import urls as paths
 from .listings import MAX_LISTED_MEETINGS
 from .model import DECISION_METHODS, DECISION_RESULTS, Body, Corpus, Decision, Meeting, Paragraph, Part, Speaker, Theme
@@ -35,24 +36,36 @@ class PageMetadata:
     description: str
     og_type: str = "website"
     json_ld: dict[str, Any] | None = None
+    feed: FeedLink | None = None
 
     def as_page_meta(self) -> dict[str, Any]:
         """The values overrides/main.html reads from `page.meta` (it serialises json_ld with `tojson`,
-        which escapes <, > and & so nothing can end the <script> element)."""
+        which escapes <, > and & so nothing can end the <script> element, and escapes the feed's title)."""
         meta: dict[str, Any] = {"description": self.description, "og_type": self.og_type}
         if self.json_ld is not None:
             meta["json_ld"] = self.json_ld
+        if self.feed is not None:
+            meta["feed"] = {"url": self.feed.url, "title": self.feed.title}
         return meta
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    """A page's Atom feed, for its head: its URL from the site root and its title (plain text)."""
+
+    url: str
+    title: str
 
 
 class Describer:
     """Metadata and plain-text titles of every page of the corpus, by source path."""
 
     def __init__(self, corpus: Corpus, urls: SiteUrls, *, language: str,
-                 pages: Mapping[str, tuple[str, Any, bool]] | None = None) -> None:
+                 pages: Mapping[str, tuple[str, Any, bool]] | None = None, site_name: str = "") -> None:
         self.corpus = corpus
         self.urls = urls
         self.language = language
+        self.site_name = site_name  # ends the feeds' titles (feeds.full_title)
         self.home = urls.absolute(urls.page(paths.HOME))
         # By source path: a scan of every speaker and theme per page would be quadratic in the pages.
         # `pages`: the build's own (pages.Site.generated), else made here.
@@ -87,6 +100,15 @@ class Describer:
         return subject.short_title if kind in ("meeting", "notes", "downloads") else ""
 
     def page(self, src_uri: str) -> PageMetadata | None:
+        """The page's metadata, with the feed it follows if it has one."""
+        described = self._page(src_uri)
+        kind, subject, _ = self.pages.get(src_uri, ("home" if src_uri == paths.HOME else "", None, False))
+        feed = feeds.for_page(kind, subject, self.urls)
+        if described is None or feed is None:
+            return described
+        return replace(described, feed=FeedLink(feed.path, feeds.full_title(feed, self.site_name)))
+
+    def _page(self, src_uri: str) -> PageMetadata | None:
         corpus = self.corpus
         if src_uri == paths.HOME:
             return PageMetadata(self.corpus_description(), "website")

@@ -188,7 +188,7 @@ def paragraph_view(site: Site, meeting: Meeting, paragraph: Paragraph) -> dict[s
     corpus, urls = site.corpus, site.urls
     permalink = urls.absolute(urls.paragraph(paragraph))
     corrections = corpus.corrections_of(paragraph)
-    intro, text = _split_intro(meeting, paragraph)
+    intro, text = split_intro(meeting, paragraph)
     delegations = [corpus.delegations[d] for d in dict.fromkeys((paragraph.delegation, *paragraph.on_behalf_of)) if d]
     return {
         "id": paragraph.id,
@@ -208,7 +208,7 @@ def paragraph_view(site: Site, meeting: Meeting, paragraph: Paragraph) -> dict[s
     }
 
 
-def _split_intro(meeting: Meeting, paragraph: Paragraph) -> tuple[str, str]:
+def split_intro(meeting: Meeting, paragraph: Paragraph) -> tuple[str, str]:
     """A verbatim statement opens with its speaker ("Mr. Kimani (Kenya):"), shown apart; the words stay."""
     if meeting.kind != "verbatim" or not paragraph.speakers or not paragraph.opens_statement:
         return "", paragraph.text
@@ -323,7 +323,7 @@ def home_page(site: Site, *, title: str, intro: str) -> str:
     ]
     return render(site.env, "home.md", here=urls.page(paths.HOME), title=title, intro=Markup(intro),
                   meetings=meetings, ways=ways, years=years, shown=LATEST if split else None,
-                  bodies=_body_links(site))
+                  bodies=_body_links(site), follow=paths.SITE_FEED)
 
 
 def _body_links(site: Site) -> list[dict[str, Any]]:
@@ -337,7 +337,8 @@ def meetings_year_page(site: Site, year: int) -> str:
     """The meetings of one year (the home page lists the latest meetings once there are many)."""
     _, years = _meeting_years(site, paths.HOME, site.corpus.meetings, year)
     return render(site.env, "meetings_year.md", here=_listing_url(site, paths.HOME, year), year=year,
-                  meetings=_meeting_rows(site, (m for m in site.corpus.meetings if m.date.year == year)), years=years)
+                  meetings=_meeting_rows(site, (m for m in site.corpus.meetings if m.date.year == year)), years=years,
+                  follow=paths.SITE_FEED)
 
 
 def body_page(site: Site, body: Body, year: int | None = None) -> str:
@@ -352,7 +353,8 @@ def body_page(site: Site, body: Body, year: int | None = None) -> str:
         listed = every[:listings.MAX_LISTED_MEETINGS] if split else every
     return render(site.env, "body.md", here=_listing_url(site, src_uri, year), body=body, year=year,
                   shown=str(year) if year is not None else (LATEST if split else None), count=len(listed),
-                  meetings=_meeting_rows(site, listed), years=years, home_url=site.urls.page(paths.HOME))
+                  meetings=_meeting_rows(site, listed), years=years, home_url=site.urls.page(paths.HOME),
+                  follow=paths.body_feed(body.id))
 
 
 # -- decisions and votes ----------------------------------------------------------------------
@@ -483,7 +485,7 @@ def speaker_page(site: Site, speaker: Speaker, year: int | None = None) -> str:
     delegation = corpus.delegations.get(speaker.delegation)
     src_uri = paths.speaker_src(speaker.id)
     return render(site.env, "speaker.md", here=_listing_url(site, src_uri, year),
-                  year=year, shown=split.scope(year),
+                  year=year, shown=split.scope(year), follow=paths.speaker_feed(speaker.id),
                   years=_year_links(site, src_uri, split.years, year, site.memo(
                                         ("speaker-counts", speaker.id), lambda: listings.year_counts(
                                             corpus, [*corpus.statements(every_statement), *every_mention]))),
@@ -517,7 +519,7 @@ def delegation_page(site: Site, delegation: Delegation, year: int | None = None)
     src_uri = paths.delegation_src(delegation.id)
     return render(site.env, "delegation.md", here=_listing_url(site, src_uri, year),
                   delegation=delegation, kind=DELEGATION_KIND_TITLES.get(delegation.kind, delegation.kind)[:-1],
-                  year=year, shown=split.scope(year),
+                  year=year, shown=split.scope(year), follow=paths.delegation_feed(delegation.id),
                   years=_year_links(site, src_uri, listings.delegation_years(corpus, delegation.id), year, site.memo(
                                         ("delegation-counts", delegation.id),
                                         lambda: listings.year_counts(corpus, corpus.statements(every)))),
@@ -588,7 +590,7 @@ def theme_page(site: Site, theme: Theme, year: int | None = None) -> str:
         for other, count in corpus.related_themes(theme.id)])
     src_uri = paths.theme_src(theme.id)
     return render(site.env, "theme.md", here=_listing_url(site, src_uri, year),
-                  theme=theme, year=year, shown=split.scope(year),
+                  theme=theme, year=year, shown=split.scope(year), follow=paths.theme_feed(theme.id),
                   years=_year_links(site, src_uri, split.years, year,
                                     site.memo(("theme-counts", theme.id), lambda: listings.year_counts(corpus, every))),
                   description=site.text_html(theme.description), count=len(paragraphs), groups=groups,
@@ -622,7 +624,7 @@ def document_page(site: Site, document: Document, year: int | None = None) -> st
     paragraphs = split.shown(every, year)
     src_uri = paths.document_src(document.id)
     return render(site.env, "document.md", here=_listing_url(site, src_uri, year),
-                  document=document, year=year, shown=split.scope(year),
+                  document=document, year=year, shown=split.scope(year), follow=paths.document_feed(document.id),
                   years=_year_links(site, src_uri, split.years, year,
                                     site.memo(("document-counts", document.id),
                                               lambda: listings.year_counts(corpus, every))),

@@ -20,10 +20,12 @@ DOCUMENTS = "documents/index.md"
 # The whole corpus as open data: the Data page, and the files written beside it (corpus_data.py).
 DATA = "data/index.md"
 DATA_FOLDER = "data"
+# The Atom feeds (feeds.py), all under one folder, each named after what it follows.
+FEEDS = "feeds"
 # The site's top-level folders (the meetings' records, the listings, the search index, the theme's
 # assets): a body's page is /<body id>/, so no body id may be one of them.
 SITE_FOLDERS = frozenset(("records", "speakers", "delegations", "themes", "documents", "meetings", "search-index",
-                          DATA_FOLDER, "assets", "javascripts", "stylesheets"))
+                          DATA_FOLDER, FEEDS, "assets", "javascripts", "stylesheets"))
 
 
 def speaker_src(speaker_id: str) -> str:
@@ -73,6 +75,35 @@ def export_files(meeting: Meeting) -> dict[str, str]:
 def data_file(name: str) -> str:
     """A file of the corpus' open data (corpus_data.py), from the site root: beside the Data page."""
     return f"{DATA_FOLDER}/{name}"
+
+
+def feed_file(*key: str) -> str:
+    """An Atom feed's path from the site root (feeds.py), `key` its folder and name."""
+    return f"{FEEDS}/{'/'.join(key)}.xml"
+
+
+# Each feed's URL: a published link, never renamed (README, "URLs").
+SITE_FEED = feed_file("meetings")  # every meeting, newest first
+
+
+def body_feed(body_id: str) -> str:
+    return feed_file("bodies", body_id)
+
+
+def speaker_feed(speaker_id: str) -> str:
+    return feed_file("speakers", speaker_id)
+
+
+def delegation_feed(delegation_id: str) -> str:
+    return feed_file("delegations", delegation_id)
+
+
+def theme_feed(theme_id: str) -> str:
+    return feed_file("themes", theme_id)
+
+
+def document_feed(document_id: str) -> str:
+    return feed_file("documents", document_id)
 
 
 def page_url(src_uri: str, *, directory_urls: bool = True) -> str:
