@@ -267,7 +267,8 @@ def test_downloads_page_is_in_the_nav_and_links_the_exports(site: Site, site_dir
 # -- every meeting's exports ---------------------------------------------------------
 
 
-@pytest.mark.parametrize("meeting_id", ["2024-04-02-human-security", "a-64-pv-121", "a-76-pv-102"])
+@pytest.mark.parametrize("meeting_id", ["2024-04-02-human-security", "a-48-pv-46", "a-64-pv-121", "a-65-pv-71",
+                                        "a-76-pv-102", "s-pv-3756", "s-pv-8422"])
 def test_each_meeting_exports_json_and_akn_that_validate(site_dir: Path, corpus: Any, meeting_id: str) -> None:
     folder = site_dir / "records" / meeting_id
     exported = json.loads((folder / "meeting.json").read_text(encoding="utf-8"))

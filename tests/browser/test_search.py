@@ -131,6 +131,9 @@ QUERIES: list[Query] = [
     Query("abstained", "situation-central-african-republic#p33",
           filters={"body": ["Security Council"], "delegation": ["Russian Federation"]}, within=1, meeting=S8422),
     # ... and the votes: how a delegation voted, a filter by position (issue 17)
+    Query("Kenya vote", "votes/decision-2#in-favour", filters={"meeting": ["S/PV.3756"]}, within=1, meeting=S3756),
+    Query("United States voted against", "votes/decision-2#against", filters={"body": ["Security Council"]},
+          within=1, meeting=S3756),
     Query("how did Kenya vote", "votes/decision-2#in-favour", filters={"meeting": ["S/PV.3756"]}, within=1,
           meeting=S3756),
     Query("United States", "votes/decision-2#against", filters={"vote": ["Against"], "body": ["Security Council"]},
