@@ -15,7 +15,7 @@ from .words import fold
 # First parts of compounds whose hyphen stays at a line end when the evidence is silent.
 KEEP_HYPHEN = frozenset((
     "self", "non", "co", "ex", "vice", "under", "well", "long", "cross", "high", "follow", "so", "full", "post",
-    "pre", "anti", "ever", "multi", "semi", "mid", "cost", "all", "short", "top", "far",
+    "pre", "anti", "ever", "multi", "semi", "mid", "cost", "all", "short", "top", "far", "near",
 ))
 
 WORD = re.compile(r"[^\W\d_][\w’'-]*")

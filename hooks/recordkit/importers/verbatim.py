@@ -136,7 +136,7 @@ class _Builder:
         text, doubts = fold_block(block.text, self.words)
         self.count += 1
         label = f"p{self.count} (page {block.page})"
-        for doubt in doubts:
+        for doubt in dict.fromkeys(doubts):  # "post-/conflict" three times in a paragraph: one line
             self.review.append(f"Hyphen at a line end, {label}: {doubt} — check against the PDF.")
         paragraph = ImportedParagraph(text=text, page=block.page)
         spoke = SPOKE_ONLY.match(block.lines[0].text)
@@ -161,7 +161,8 @@ class _Builder:
         self.speakers.stage_note(text, label)
         if DECISION.search(text):
             paragraph.kind = "decision"
-            if text != "It was so decided.":
+            # A vote's steps ("A recorded vote was taken.", its lists) are checked in the vote's own review line.
+            if text != "It was so decided." and not VOTE_STEP.match(text):
                 self.review.append(f"Decision, {label}: '{text}' — check it is complete and its documents.")
         elif PROCEDURAL.search(text) or self.speakers.statement is None:
             paragraph.kind = "procedural"
@@ -338,6 +339,7 @@ def _merge_language_notes(blocks: list[Block]) -> list[Block]:
 
 VOTE_LABEL = re.compile(r"^(?:In favour|Against|Abstaining|Abstentions|Abstention):$")
 VOTE_LIST = re.compile(r"^(?:In favour|Against|Abstaining|Abstentions|Abstention):")
+VOTE_STEP = re.compile(r"^A (?:recorded )?vote was taken|" + VOTE_LIST.pattern[1:])
 
 
 def _merge_vote_lists(blocks: list[Block], margins: dict[int, float]) -> list[Block]:
