@@ -151,9 +151,7 @@ class Describer:
 
     def vote_description(self, vote: Decision) -> str:
         meeting = self.corpus.meeting_by_id[vote.meeting_id]
-        tally = vote.tally
-        counts = f" ({tally.in_favour} in favour, {tally.against} against, {tally.abstaining} abstaining)" \
-            if tally else ""
+        counts = f" ({vote.tally.text})" if vote.tally else ""
         return (f"{vote.label}: {DECISION_RESULTS[vote.result].lower()}{counts} {DECISION_METHODS[vote.method]} "
                 f"in {meeting.title_in_sentence}, {meeting.date.day} {meeting.date:%B %Y}; how each delegation voted.")
 

@@ -75,6 +75,11 @@ class Tally:
     against: int = data(INT)
     abstaining: int = data(INT)
 
+    @property
+    def text(self) -> str:
+        """"123 in favour, 1 against, 55 abstaining", as a reader says it."""
+        return f"{self.in_favour} in favour, {self.against} against, {self.abstaining} abstaining"
+
 
 @dataclass(frozen=True)
 class Votes:

@@ -361,9 +361,7 @@ def body_page(site: Site, body: Body, year: int | None = None) -> str:
 
 
 def _tally_text(decision: Decision) -> str:
-    """"123 in favour, 1 against, 55 abstaining", as a reader says it."""
-    tally = decision.tally
-    return f"{tally.in_favour} in favour, {tally.against} against, {tally.abstaining} abstaining" if tally else ""
+    return decision.tally.text if decision.tally else ""
 
 
 def _vote_summary(site: Site, decision: Decision | None) -> dict[str, str] | None:
