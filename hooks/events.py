@@ -2,13 +2,17 @@
 
 `mkdocs serve` keeps this module loaded across rebuilds, so every piece of
 per-build state lives in `_build`, replaced in `on_config`.
+
+A job of a partitioned build (tools/build_site.py sets RECORDKIT_JOB; recordkit/partitions.py)
+builds its own pages only: every other page is a stub that MkDocs places in the nav and links to
+but, in the job's `--dirty` build, does not build.
 """
 
 from __future__ import annotations
 
 import html
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,21 +26,23 @@ from recordkit import (
     corpus_data,
     export,
     feeds,
+    finish,
     metadata,
     navigation,
     pages,
-    palette,
+    partitions,
     search_index,
     search_records,
     unused_css,
     urls,
 )
-from recordkit.loader import load_corpus
+from recordkit.loader import Loaded, load_corpus, load_registry_corpus
 from recordkit.problems import InputError
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.record")
@@ -46,9 +52,28 @@ log = logging.getLogger("mkdocs.plugins.record")
 class _Build:
     site: pages.Site
     describer: metadata.Describer
+    job: partitions.Job | None = None
+    own_meetings: frozenset[str] = frozenset()  # a partition's job: the meetings whose pages it builds
+    stubs: set[str] = field(default_factory=set)  # src_uris of the pages other jobs build
+
+
+class _Stub(File):
+    """A page another job of a partitioned build makes: in the nav and a link target, never built."""
+
+    def is_modified(self) -> bool:
+        return False
+
+
+class _NoDirtyWarning(logging.Filter):
+    """A job's build is `--dirty` so that MkDocs skips the stubs; its warning that the nav may be
+    inaccurate does not apply (the stubs are the nav's pages) and would fail a strict build."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build is being performed" not in record.getMessage()
 
 
 _build: _Build | None = None
+_DIRTY_FILTER = _NoDirtyWarning()
 
 
 def _current() -> _Build:
@@ -62,9 +87,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     _build = None
     root = Path(config.config_file_path).parent
+    job = partitions.job_from_env()
     try:
-        loaded = load_corpus(root=root, data_dir=root / "data")
-    except InputError as error:
+        loaded = _load(root, job)
+    except (InputError, partitions.PartitionError) as error:
         raise PluginError(str(error)) from None
     if config.strict and loaded.warnings:
         # MkDocs aborts on strict warnings only after writing site/; failing here keeps the last good site.
@@ -73,22 +99,64 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.warning(str(warning))
     site_urls = urls.SiteUrls(loaded.corpus, directory_urls=config.use_directory_urls, site_url=config.site_url or "")
     site = pages.Site(loaded.corpus, site_urls)
+    own = frozenset(m.id for m in loaded.corpus.meetings if job is not None and partitions.partition_of(m) == job.key)
     _build = _Build(site, metadata.Describer(loaded.corpus, site_urls, language=config.theme["language"],
-                                             pages=site.generated, site_name=config.site_name))
+                                             pages=site.generated, site_name=config.site_name),
+                    job=job, own_meetings=own)
     config.nav = navigation.nav(loaded.corpus)
+    build_log = logging.getLogger("mkdocs.commands.build")
+    build_log.removeFilter(_DIRTY_FILTER)
+    if job is not None:
+        build_log.addFilter(_DIRTY_FILTER)
     return config
+
+
+def _load(root: Path, job: partitions.Job | None) -> Loaded:
+    data_dir = root / "data"
+    if job is None:
+        return load_corpus(root=root, data_dir=data_dir)
+    if job.shared:
+        return load_registry_corpus(root=root, data_dir=data_dir, meetings=partitions.shared_job_meetings(job.parts),
+                                    whole=True)
+    return load_registry_corpus(root=root, data_dir=data_dir,
+                                meetings=partitions.page_job_meetings(job.parts, job.key), whole=False)
+
+
+def _builds(build: _Build, kind: str, subject: object) -> bool:
+    """Whether this build makes a generated page: every one, or a partitioned build's job its own."""
+    if build.job is None:
+        return True
+    if build.job.shared:
+        return kind not in partitions.MEETING_PAGE_KINDS
+    return partitions.owned_by_partition(kind, subject, build.own_meetings)
 
 
 @event_priority(100)  # before other plugins' on_files: mkdocs-redirects must see the pages to redirect to
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    site = _current().site
+    build = _current()
+    site = build.site
     for src_uri, (kind, subject, in_nav) in site.generated.items():
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"docs/{src_uri} clashes with a page generated from data/: remove or rename it")
         inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
-        content = pages.render_page(site, kind, subject)
-        files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+        if _builds(build, kind, subject):
+            files.append(File.generated(config, src_uri, content=pages.render_page(site, kind, subject),
+                                        inclusion=inclusion))
+        else:
+            files.append(_Stub.generated(config, src_uri, content="", inclusion=inclusion))
+            build.stubs.add(src_uri)
     return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """A stub's title, as on_page_markdown would set it: its neighbours' footer and the nav show it."""
+    build = _current()
+    for page in nav.pages:
+        if page.file.src_uri in build.stubs:
+            title = build.describer.title(page.file.src_uri)
+            if title:
+                page.title = html.escape(title)
+    return nav
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -115,6 +183,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_pre_build(config: MkDocsConfig) -> None:
     """Check anchors.lock before MkDocs cleans site/: a broken published link, or a page of docs/ that
     cannot be read (its front matter malformed), keeps the last good site."""
+    job = _current().job
+    if job is not None and not job.shared:
+        return  # the whole site's links are checked once, by the shared job
     lock = Path(config.config_file_path).parent / anchors.LOCK_FILE
     if not lock.is_file():
         raise PluginError(f"{anchors.LOCK_FILE} is missing: run `make anchors` to create it")
@@ -144,25 +215,28 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Each meeting's open data beside its pages, the whole corpus as data beside the Data page, the Atom
     feeds and the search index from the same model, Material's palette and main stylesheets cut to the
     colours and rules in use (part of every first view), and its script kept from taking the feeds'
-    links for translations."""
-    site = _current().site
-    theme_dirs = [Path(folder) for folder in config.theme.dirs]
-    palette.cut_site_palette(Path(config.site_dir), palette.used_colours(config.theme.get("palette") or []),
-                             theme_dirs)
-    unused_css.cut_site_css(Path(config.site_dir), theme_dirs)
-    export.write_exports(site.corpus, site.urls, Path(config.site_dir), publisher=config.site_name)
+    links for translations (finish.py). A partition's job writes its meetings' open data only; the shared
+    job the rest, but the cuts, which need every page: tools/build_site.py makes them once it has merged."""
+    build = _current()
+    site, site_dir, job = build.site, Path(config.site_dir), build.job
+    if job is None:
+        finish.finish_site(site_dir, [Path(folder) for folder in config.theme.dirs], config.theme.get("palette") or [])
+    if job is None or not job.shared:
+        own = None if job is None else build.own_meetings
+        export.write_exports(site.corpus, site.urls, site_dir, publisher=config.site_name, meetings=own)
+    if job is not None:
+        meeting_folders = [site_dir / m.path for m in site.corpus.meetings if m.id in build.own_meetings]
+        partitions.write_page_classes(site_dir, unused_css.page_classes([site_dir] if job.shared else meeting_folders))
+    if job is not None and not job.shared:
+        return
+    tables = partitions.merged_tables(job.parts) if job is not None else None
     try:
-        corpus_data.write_corpus_data(site.corpus, site.urls, Path(config.site_dir), title=config.site_name)
-    except corpus_data.CorpusDataError as error:
-        raise PluginError(str(error)) from None
-    feeds.leave_feed_links_to_feed_readers(Path(config.site_dir), theme_dirs)
-    try:
-        feeds.write_feeds(site.corpus, site.urls, Path(config.site_dir), site_name=config.site_name,
+        corpus_data.write_corpus_data(site.corpus, site.urls, site_dir, title=config.site_name, tables=tables)
+        feeds.write_feeds(site.corpus, site.urls, site_dir, site_name=config.site_name,
                           language=config.theme["language"], rights=config.copyright or "")
-    except feeds.FeedError as error:
-        raise PluginError(str(error)) from None
-    records = search_records.search_records(search_records.paragraph_views(site.corpus, site.urls))
-    try:
-        search_index.write_index(records, Path(config.site_dir) / search_index.OUTPUT_DIR)
-    except search_index.SearchIndexError as error:
+        records = partitions.MergedRecords(job.parts) if job is not None else \
+            search_records.search_records(search_records.paragraph_views(site.corpus, site.urls))
+        search_index.write_index(records, site_dir / search_index.OUTPUT_DIR)
+    except (corpus_data.CorpusDataError, feeds.FeedError, search_index.SearchIndexError,
+            partitions.PartitionError) as error:
         raise PluginError(str(error)) from None

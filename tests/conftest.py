@@ -36,7 +36,8 @@ RECORD_DIR = "data/meetings/2024-04-02-human-security"
 RECORD = "records/2024-04-02-human-security/"
 PARTS = ["overview", "opening-statements", "panel-discussion", "member-states", "concluding-remarks"]
 # Everything a build reads; not the venv, the tests, outputs or caches.
-SKIPPED = {".git", ".venv", "site", "tests", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".bench", "node_modules"}
+SKIPPED = {".git", ".venv", "site", ".build", "tests", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".bench",
+           "node_modules"}
 
 
 def build_site(site_dir: Path, *, config: Path = ROOT / "mkdocs.yml", strict: bool = True,

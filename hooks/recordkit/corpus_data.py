@@ -18,6 +18,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -246,12 +247,29 @@ def row_counts(corpus: Corpus) -> dict[str, int]:
 
 def csv_text(table: Table, rows: list[Any]) -> str:
     """RFC 4180 CSV: a header of the columns' names, then a line per row (fields quoted where needed)."""
+    return csv_header(table) + csv_rows(table, rows)
+
+
+def csv_header(table: Table) -> str:
+    return _csv_lines([[c.name for c in table.columns]])
+
+
+def csv_rows(table: Table, rows: list[Any]) -> str:
+    """The rows' lines without the header: a partitioned build concatenates its partitions' (partitions.py)."""
     cols = table.columns
+    return _csv_lines([c.csv_cell(getattr(row, c.name)) for c in cols] for row in rows)
+
+
+def _csv_lines(lines: Iterable[list[str]]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([c.name for c in cols])
-    writer.writerows([c.csv_cell(getattr(row, c.name)) for c in cols] for row in rows)
+    csv.writer(out, lineterminator="\r\n").writerows(lines)
     return out.getvalue()
+
+
+def table_texts(corpus: Corpus, urls: SiteUrls) -> dict[str, tuple[str, str]]:
+    """Each table's rows as CSV lines (no header) and as JSON Lines."""
+    rows: dict[str, list[Any]] = {PARAGRAPHS.name: paragraph_rows(corpus, urls), VOTES.name: vote_rows(corpus, urls)}
+    return {table.name: (csv_rows(table, rows[table.name]), jsonl_text(table, rows[table.name])) for table in TABLES}
 
 
 def jsonl_text(table: Table, rows: list[Any]) -> str:
@@ -436,15 +454,18 @@ def data_package(urls: SiteUrls, contents: dict[str, bytes], *, title: str) -> d
     return package
 
 
-def write_corpus_data(corpus: Corpus, urls: SiteUrls, site_dir: Path, *, title: str) -> list[Path]:
-    """Write the tables, popolo.json and datapackage.json into the built site's /data/ folder."""
-    rows: dict[str, list[Any]] = {PARAGRAPHS.name: paragraph_rows(corpus, urls), VOTES.name: vote_rows(corpus, urls)}
+def write_corpus_data(corpus: Corpus, urls: SiteUrls, site_dir: Path, *, title: str,
+                      tables: dict[str, tuple[str, str]] | None = None) -> list[Path]:
+    """Write the tables, popolo.json and datapackage.json into the built site's /data/ folder. `tables`:
+    each table's CSV rows and JSON Lines, made apart (a partitioned build's); by default from `corpus`."""
+    texts = tables if tables is not None else table_texts(corpus, urls)
+    by_table = {table.name: table for table in TABLES}
     contents: dict[str, bytes] = {}
     for data_file in data_files():
         table = data_file.table
         if table is not None:
-            text = csv_text(table, rows[table.name]) if data_file.format == "csv" else \
-                jsonl_text(table, rows[table.name])
+            csv_lines, jsonl_lines = texts[table.name]
+            text = csv_header(by_table[table.name]) + csv_lines if data_file.format == "csv" else jsonl_lines
             contents[data_file.name] = text.encode("utf-8")
         elif data_file.name == POPOLO:
             contents[data_file.name] = popolo_text(corpus, urls).encode("utf-8")

@@ -89,10 +89,14 @@ def meeting_data(corpus: Corpus, meeting: Meeting, urls: SiteUrls) -> dict[str, 
     }
 
 
-def write_exports(corpus: Corpus, urls: SiteUrls, site_dir: Path, *, publisher: str) -> list[Path]:
-    """Write each meeting's JSON, its schema and its Akoma Ntoso file into the built site."""
+def write_exports(corpus: Corpus, urls: SiteUrls, site_dir: Path, *, publisher: str,
+                  meetings: frozenset[str] | None = None) -> list[Path]:
+    """Write each meeting's JSON, its schema and its Akoma Ntoso file into the built site (of the
+    meetings whose ids are `meetings`, a partition's, or of all)."""
     written = []
     for meeting in corpus.meetings:
+        if meetings is not None and meeting.id not in meetings:
+            continue
         files = {kind: site_dir / path for kind, path in paths.export_files(meeting).items()}
         files["json"].parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(meeting_data(corpus, meeting, urls), ensure_ascii=False, indent=2)

@@ -27,12 +27,16 @@ class Loaded:
     warnings: list[Problem]
 
 
-def load_corpus(*, root: Path, data_dir: Path) -> Loaded:
+def load_corpus(*, root: Path, data_dir: Path, folders: list[Path] | None = None) -> Loaded:
+    """Every meeting of data/, or only those of `folders` (a partition's: a partitioned build checks
+    what is said of the whole corpus, the registry entries no meeting refers to, in its shared job)."""
     problems = Problems()
     files = Files(root, problems)
     registries = load_registries(files, data_dir)
-    folders = meeting_folders(data_dir / MEETINGS_DIR)
-    if not folders:
+    whole = folders is None
+    if folders is None:
+        folders = meeting_folders(data_dir / MEETINGS_DIR)
+    if not folders and whole:
         problems.error(files.display(data_dir / MEETINGS_DIR), "no meeting: each meeting is a folder here "
                        "(make import SRC=... creates one)")
     raw_meetings = [raw for raw in (load_meeting(files, folder) for folder in folders) if raw is not None]
@@ -54,7 +58,22 @@ def load_corpus(*, root: Path, data_dir: Path) -> Loaded:
         documents=registries.documents,
         bodies=registries.bodies,
     )
-    references.warn_unreferenced(corpus, registries, problems)
+    if whole:
+        references.warn_unreferenced(corpus, registries, problems)
+    return Loaded(corpus=corpus, warnings=problems.warnings)
+
+
+def load_registry_corpus(*, root: Path, data_dir: Path, meetings: list[Meeting], whole: bool) -> Loaded:
+    """The registries of data/ (checked) with meetings loaded before, by a partitioned build's jobs;
+    registry entries no meeting refers to are warned of when `meetings` are all of them (`whole`)."""
+    problems = Problems()
+    registries = load_registries(Files(root, problems), data_dir)
+    problems.raise_if_any()
+    corpus = Corpus(meetings=tuple(meetings), roles=registries.roles, speakers=registries.speakers,
+                    delegations=registries.delegations, themes=registries.themes, documents=registries.documents,
+                    bodies=registries.bodies)
+    if whole:
+        references.warn_unreferenced(corpus, registries, problems)
     return Loaded(corpus=corpus, warnings=problems.warnings)
 
 

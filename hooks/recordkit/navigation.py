@@ -17,19 +17,23 @@ from .model import Corpus
 
 
 def nav(corpus: Corpus) -> list[Any]:
-    """Meetings by year, newest first. With Material's `navigation.prune`, a page carries only the
-    years, its own year's meetings and its own meeting's parts: its size does not grow with the corpus."""
+    """Meetings by year, newest first, each year's page first. With Material's `navigation.prune`, a page
+    carries only the years, its own year's meetings and its own meeting's parts: its size does not grow
+    with the corpus."""
     meetings = [
         {str(year): [
-            {meeting.short_title: [
+            # The year's page first: a pruned year links to its first page, which stays the same when a
+            # meeting is added (a partitioned build rebuilds that year's pages only: partitions.py).
+            {f"Meetings of {year}": listings.year_src(paths.HOME, year)},
+            *({meeting.short_title: [
                 {"Overview": paths.meeting_src(meeting)},
                 *(part.src_uri for part in meeting.sections),
                 {"Editorial notes": paths.notes_src(meeting)},
                 {"Downloads": paths.downloads_src(meeting)},
             ]}
-            for meeting in in_year
+              for meeting in meetings_of_year),
         ]}
-        for year, in_year in groupby(corpus.meetings, key=lambda meeting: meeting.date.year)
+        for year, meetings_of_year in groupby(corpus.meetings, key=lambda meeting: meeting.date.year)
     ]
     bodies = [{body.name: paths.body_src(body.id)} for body in corpus.bodies_with_meetings]
     return [
@@ -64,7 +68,8 @@ def generated_pages(corpus: Corpus) -> dict[str, tuple[str, Any, bool]]:
     pages.update({paths.delegation_src(d): ("delegation", item, False) for d, item in corpus.delegations.items()})
     pages.update({paths.theme_src(t): ("theme", theme, False) for t, theme in corpus.themes.items()})
     pages.update({paths.document_src(d): ("document", item, False) for d, item in corpus.documents.items()})
-    pages.update(year_pages(corpus))
+    in_nav = "meetings_year"  # the year pages of the meetings' listing are the nav's years
+    pages.update({src: (kind, subject, kind == in_nav) for src, (kind, subject, _) in year_pages(corpus).items()})
     return pages
 
 
@@ -76,7 +81,8 @@ def year_pages(corpus: Corpus) -> dict[str, tuple[str, Any, bool]]:
         for year in years:
             pages[listings.year_src(src_uri, year)] = (kind, (subject, year) if subject is not None else year, False)
 
-    add(paths.HOME, "meetings_year", None, listings.years_of(corpus.meetings))
+    # Every year of meetings has its page, the first of the year in the nav, even when the home page lists all.
+    add(paths.HOME, "meetings_year", None, sorted({m.date.year for m in corpus.meetings}, reverse=True))
     for body in corpus.bodies_with_meetings:
         add(paths.body_src(body.id), "body_year", body, listings.years_of(corpus.meetings_by_body[body.id]))
     for speaker_id, speaker in corpus.speakers.items():

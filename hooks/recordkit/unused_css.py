@@ -56,12 +56,18 @@ def cut_css(css: str, used: set[str], readers: str = "") -> str:
     return _without_unused_properties(prune(css, lambda head, body: _kept(head, body, used)), readers)
 
 
-def cut_site_css(site_dir: Path, theme_dirs: Sequence[Path]) -> list[Path]:
+def page_classes(folders: Iterable[Path]) -> set[str]:
+    """The classes of every page under `folders` (and the words of their inline scripts)."""
+    return used_classes((path.read_text(encoding="utf-8") for folder in folders for path in folder.rglob("*.html")),
+                        [])
+
+
+def cut_site_css(site_dir: Path, theme_dirs: Sequence[Path], pages_use: set[str] | None = None) -> list[Path]:
     """Cut Material's main stylesheet in `site_dir`, from the theme's own copy found in `theme_dirs`,
-    to what the site's pages and scripts use; the files cut."""
-    pages = (path.read_text(encoding="utf-8") for path in site_dir.rglob("*.html"))
+    to what the site's pages and scripts use; the files cut. `pages_use`: the pages' classes, gathered
+    by a partitioned build's jobs (page_classes); by default read from the pages in `site_dir`."""
     script_text = "\n".join(path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.js")))
-    used = used_classes(pages, [script_text])
+    used = (page_classes([site_dir]) if pages_use is None else pages_use) | used_classes([], [script_text])
     cut = sorted(site_dir.glob(MAIN_GLOB))
     others = "\n".join(path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.css")) if path not in cut)
     for path in cut:

@@ -1,0 +1,344 @@
+"""`make build`: the site built in partitions, in parallel, rebuilding only what changed.
+
+Each year's meetings are a partition (recordkit/partitions.py). The jobs, each a process of its own:
+
+1. `summarize <year>`: loads and checks that year's meetings and the registries; writes what the
+   other jobs need of them into <work>/parts/<year>/;
+2. `pages <year>`: `mkdocs build` of that year's meeting pages, into <work>/pages/<year>/;
+3. `shared`: `mkdocs build` of every page across meetings, the feeds, the corpus as data and the
+   search index, from the partitions' summaries, into <work>/shared/;
+4. `merge`: the shared job's site with each partition's meeting folders, then the stylesheet cuts
+   that need every page (recordkit/finish.py), into site/: the site `mkdocs build` makes, byte for
+   byte (tests/test_partitions.py).
+
+`build` (the default) runs them all on this machine, `--jobs` at a time, and reuses a job's output
+when the hash of its inputs is the one it was made from (<work>/state.json): its meetings' files,
+the registries, the code, templates and docs/, the versions of the installed packages, SITE_URL and
+SOURCE_DATE_EPOCH, and for a pages job what its pages show of the other partitions (the years, the
+bodies, the newest meeting of each year and its neighbours in the nav). The same commands run as
+jobs of a CI matrix across machines (README, "Building in parallel").
+
+Usage: python tools/build_site.py [build] [--jobs N] [--site-dir site] [--work .build]
+       python tools/build_site.py plan | summarize YEAR | pages YEAR | shared | merge
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from mkdocs.config import load_config  # noqa: E402 - after the path to recordkit
+
+from recordkit import partitions  # noqa: E402
+from recordkit.finish import finish_site  # noqa: E402
+from recordkit.loader import load_corpus  # noqa: E402
+from recordkit.model import Meeting  # noqa: E402
+from recordkit.problems import InputError  # noqa: E402
+from recordkit.urls import SiteUrls  # noqa: E402
+
+MEETINGS_DIR = Path("data") / "meetings"
+CODE = ("hooks", "overrides", "docs", "tools/build_site.py", "mkdocs.yml", "pyproject.toml")
+ENVIRONMENT = ("SITE_URL", "SOURCE_DATE_EPOCH")
+STATE = "state.json"
+
+
+class BuildError(Exception):
+    pass
+
+
+@dataclass
+class JobRun:
+    """How a job ran (bench/run.py reads these from state.json)."""
+
+    job: str
+    reused: bool
+    cpu_s: float = 0.0
+    wall_s: float = 0.0
+    peak_mib: float = 0.0
+
+
+@dataclass
+class Project:
+    config_file: Path
+    work: Path
+
+    @property
+    def root(self) -> Path:
+        return self.config_file.parent
+
+    @property
+    def parts(self) -> Path:
+        return self.work / "parts"
+
+    def pages(self, key: str) -> Path:
+        return self.work / "pages" / key
+
+    @property
+    def shared(self) -> Path:
+        return self.work / partitions.SHARED
+
+
+# -- planning and hashing ---------------------------------------------------------------------------
+
+
+def plan(project: Project) -> dict[str, list[Path]]:
+    """Partition key -> its meetings' folders, newest partition first."""
+    folders: dict[str, list[Path]] = {}
+    meetings = project.root / MEETINGS_DIR
+    for folder in sorted(path for path in meetings.iterdir() if path.is_dir()) if meetings.is_dir() else []:
+        meeting_file = folder / "meeting.yml"
+        if meeting_file.is_file():
+            folders.setdefault(partitions.planned_partition(meeting_file), []).append(folder)
+    if not folders:
+        raise BuildError(f"{meetings}: no meeting to build")
+    return {key: folders[key] for key in partitions.order(folders)}
+
+
+def _files(path: Path) -> Iterable[Path]:
+    if path.is_file():
+        yield path
+        return
+    for folder, subfolders, names in os.walk(path, followlinks=True):
+        subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
+        for name in sorted(names):
+            yield Path(folder) / name
+
+
+def tree_hash(paths: Iterable[Path], base: Path) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        for file in _files(path):
+            digest.update(str(file.relative_to(base)).encode() + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def text_hash(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def code_hash(project: Project) -> str:
+    """The code, templates, docs/ and settings every job runs, the packages' versions and the environment."""
+    packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
+    environment = [f"{name}={os.environ.get(name, '')}" for name in ENVIRONMENT]
+    return text_hash(tree_hash([project.root / name for name in CODE], project.root), *packages, *environment)
+
+
+def registries_hash(project: Project) -> str:
+    data = project.root / "data"
+    return tree_hash(sorted(path for path in data.iterdir() if path.is_file()), project.root)
+
+
+def nav_context(outlines: dict[str, list[Meeting]], key: str) -> str:
+    """What a partition's pages show of the others: the years (a pruned year links to its year's page),
+    the bodies, and the last page of the partition before it in the nav (its oldest meeting's), the
+    footer's "previous" of its first page. Adding a meeting changes no other partition's pages unless
+    it opens a year or is the oldest of its year."""
+    keys = list(outlines)
+    at = keys.index(key)
+    shown = [key, repr(sorted({m.body for meetings in outlines.values() for m in meetings}))]
+    if at > 0:
+        shown.append(repr(outlines[keys[at - 1]][-1]))
+    return text_hash(*keys, *shown)
+
+
+# -- the jobs ---------------------------------------------------------------------------------------
+
+
+def run_process(name: str, command: list[str], env: dict[str, str] | None = None) -> JobRun:
+    """Run a job's process; its CPU time and peak memory from the OS (wait4)."""
+    start = time.monotonic()
+    process = subprocess.Popen(command, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT)
+    assert process.stdout is not None
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise BuildError(f"job {name} failed:\n{output.decode(errors='replace')}")
+    return JobRun(name, reused=False, cpu_s=usage.ru_utime + usage.ru_stime, wall_s=time.monotonic() - start,
+                  peak_mib=usage.ru_maxrss / 1024)
+
+
+def summarize(project: Project, key: str, folders: list[Path], out: Path) -> None:
+    """Load and check one partition's meetings; leave their summary in `out` (partitions.write_summary)."""
+    config = load_config(str(project.config_file))
+    try:
+        loaded = load_corpus(root=project.root, data_dir=project.root / "data", folders=folders)
+    except InputError as error:
+        raise BuildError(str(error)) from None
+    if loaded.warnings:
+        raise BuildError(str(InputError(loaded.warnings)) + "\n(warnings are fatal: the build is strict)")
+    wrong = [m.id for m in loaded.corpus.meetings if partitions.partition_of(m) != key]
+    if wrong:
+        raise BuildError(f"partition {key}: {', '.join(wrong)} dated in another year")
+    urls = SiteUrls(loaded.corpus, directory_urls=config.use_directory_urls, site_url=config.site_url or "")
+    partitions.write_summary(loaded.corpus, urls, out)
+
+
+def mkdocs_job(project: Project, job: str, out: Path) -> JobRun:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--dirty", "--quiet",
+               "--config-file", str(project.config_file), "--site-dir", str(out)]
+    env = {partitions.ENV_JOB: job, partitions.ENV_PARTS: str(project.parts.resolve()),
+           "NO_MKDOCS_2_WARNING": "1"}
+    return run_process(job if job == partitions.SHARED else f"pages {job}", command, env)
+
+
+def merge(project: Project, site_dir: Path) -> None:
+    """The shared job's site and every partition's meeting folders, hard-linked into `site_dir` (the
+    stylesheets, which the cuts rewrite, copied), then the cuts made from every job's page classes."""
+    merging = site_dir.with_name(site_dir.name + ".merging")
+    shutil.rmtree(merging, ignore_errors=True)
+    _link_tree(project.shared, merging)
+    classes = partitions.read_page_classes(project.shared)
+    for key in partitions.partition_keys(project.parts):
+        pages = project.pages(key)
+        classes |= partitions.read_page_classes(pages)
+        for meeting in partitions.meetings_of(project.parts, key):
+            target = merging / meeting.path
+            if target.exists():
+                raise BuildError(f"{meeting.path}: made by two jobs (the shared job and partition {key})")
+            _link_tree(pages / meeting.path, target)
+    config = load_config(str(project.config_file))
+    finish_site(merging, [Path(folder) for folder in config.theme.dirs], config.theme.get("palette") or [], classes)
+    shutil.rmtree(site_dir, ignore_errors=True)
+    merging.rename(site_dir)
+
+
+def _link_tree(source: Path, target: Path) -> None:
+    def place(path: str, destination: str) -> None:
+        relative = Path(path).relative_to(source)
+        if relative.parts[0] == "assets":  # the cuts rewrite these: a copy, never the job's file
+            shutil.copy2(path, destination)
+        else:
+            os.link(path, destination)
+    shutil.copytree(source, target, copy_function=place, ignore=lambda folder, names:
+                    [partitions.JOB_NOTES] if Path(folder) == source else [])
+
+
+# -- the whole build, reusing what has not changed -------------------------------------------------------
+
+
+def build(project: Project, site_dir: Path, jobs: int) -> list[JobRun]:
+    planned = plan(project)
+    state_file = project.work / STATE
+    old = json.loads(state_file.read_text()) if state_file.is_file() else {}
+    code, registries = code_hash(project), registries_hash(project)
+    new: dict[str, str] = {}
+    runs: list[JobRun] = []
+
+    def needed(name: str, key: str, out: Path) -> bool:
+        new[name] = key
+        if old.get(name) == key and out.is_dir():
+            runs.append(JobRun(name, reused=True))
+            return False
+        return True
+
+    def fresh(out: Path) -> Path:
+        shutil.rmtree(out, ignore_errors=True)
+        return out
+
+    summaries = []
+    for key, folders in planned.items():
+        name = f"summarize {key}"
+        if needed(name, text_hash(code, registries, tree_hash(folders, project.root)), project.parts / key):
+            summaries.append((name, [sys.executable, str(Path(__file__).resolve()), "summarize", key,
+                                     "--config-file", str(project.config_file), "--work", str(project.work)],
+                              project.parts / key))
+    _forget_others(project.parts, planned)
+    _forget_others(project.work / "pages", planned)
+    def summary_job(name: str, command: list[str], out: Path) -> Callable[[], JobRun]:
+        def run() -> JobRun:
+            fresh(out)
+            return run_process(name, command)
+        return run
+
+    runs += _parallel(jobs, [summary_job(*summary) for summary in summaries])
+
+    outlines = {key: partitions.outline_of(project.parts, key) for key in planned}
+    builds: list[Callable[[], JobRun]] = []
+    shared_key = text_hash(code, registries, *(new[f"summarize {key}"] for key in planned))
+
+    def mkdocs_task(job: str, out: Path) -> Callable[[], JobRun]:
+        return lambda: mkdocs_job(project, job, fresh(out))
+
+    if needed("shared", shared_key, project.shared):
+        builds.append(mkdocs_task(partitions.SHARED, project.shared))
+    for key in planned:
+        if needed(f"pages {key}", text_hash(new[f"summarize {key}"], nav_context(outlines, key)), project.pages(key)):
+            builds.append(mkdocs_task(key, project.pages(key)))
+    runs += _parallel(jobs, builds)
+
+    start, cpu = time.monotonic(), time.process_time()
+    merge(project, site_dir)
+    runs.append(JobRun("merge", reused=False, cpu_s=time.process_time() - cpu, wall_s=time.monotonic() - start))
+    state_file.write_text(json.dumps({**new, "runs": [asdict(run) for run in runs]}, indent=1))
+    return runs
+
+
+def _forget_others(folder: Path, planned: dict[str, list[Path]]) -> None:
+    """A partition no longer planned (its meetings gone) leaves nothing behind."""
+    if folder.is_dir():
+        for path in folder.iterdir():
+            if path.is_dir() and path.name not in planned:
+                shutil.rmtree(path)
+
+
+def _parallel(jobs: int, tasks: list[Callable[[], JobRun]]) -> list[JobRun]:
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        return list(pool.map(lambda task: task(), tasks))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("step", nargs="?", default="build",
+                        choices=("build", "plan", "summarize", "pages", "shared", "merge"))
+    parser.add_argument("partition", nargs="?", help="the partition (a year) of summarize and pages")
+    parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+    parser.add_argument("--work", type=Path, help="the jobs' outputs and their hashes (default: .build beside "
+                        "mkdocs.yml)")
+    parser.add_argument("--site-dir", type=Path, help="where the merged site goes (default: site beside mkdocs.yml)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args(argv)
+    config_file = args.config_file.absolute()
+    project = Project(config_file, (args.work or config_file.parent / ".build").absolute())
+    site_dir = (args.site_dir or config_file.parent / "site").absolute()
+    try:
+        if args.step in ("summarize", "pages") and not args.partition:
+            raise BuildError(f"{args.step} needs a partition: one of {', '.join(plan(project))}")
+        if args.step == "plan":
+            print(json.dumps(list(plan(project))))
+        elif args.step == "summarize":
+            summarize(project, args.partition, plan(project).get(args.partition, []), project.parts / args.partition)
+        elif args.step == "pages":
+            mkdocs_job(project, args.partition, project.pages(args.partition))
+        elif args.step == "shared":
+            mkdocs_job(project, partitions.SHARED, project.shared)
+        elif args.step == "merge":
+            merge(project, site_dir)
+        else:
+            runs = build(project, site_dir, args.jobs)
+            made = [run for run in runs if not run.reused]
+            print(f"built {site_dir}: {len(made)} job(s) run, {len(runs) - len(made)} reused, "
+                  f"{sum(run.cpu_s for run in made):.1f} s of CPU")
+    except (BuildError, partitions.PartitionError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
