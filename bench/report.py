@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 KIB = 1024
@@ -361,7 +362,7 @@ def growth_section(growth: list[dict[str, Any]], note: str = "", real: dict[str,
 # Where the hand-written reading of the Growth section starts (a growth run keeps it).
 HAND_NOTES = "What this says (written by hand"
 # Sections written by hand (measured by bench/search_compare.py and read by a person): a full run keeps them.
-HAND_WRITTEN = ("## Search",)
+HAND_WRITTEN = ("## Search", "## Partitioned builds at the UN's size")
 
 
 def with_hand_written(generated: str, previous: str) -> str:
@@ -456,3 +457,133 @@ def _scores(run: dict[str, Any] | None) -> str:
     if run.get("runtime_error"):
         return f"error: {run['runtime_error']}"
     return " / ".join(str(value) for value in run["scores"].values())
+
+
+# -- partitioned builds at the UN's size (bench/scale.py) ------------------------------------------------
+
+SCALE_HEADING = "## Partitioned builds at the UN's size"
+PROCESS_LIMIT_MIB = 4096
+INCREMENTAL_SHARE = 0.05
+SEARCH_MS, SEARCH_KIB, FIRST_VIEW_KIB, PYTEST_S = 300, 300, 70, 120
+
+
+def scale_targets(results: dict[str, Any]) -> list[list[Any]]:
+    sizes = results["sizes"]
+    rows: list[list[Any]] = []
+    largest = sizes[-1]
+    peak = max(size["build"]["peak_mib"] for size in sizes)
+    rows.append([f"{largest['meetings']:,} meetings build, no process above 4 GiB",
+                 f"largest process {peak:,.0f} MiB (at {largest['meetings']:,} meetings: "
+                 f"{largest['build']['peak_mib']:,.0f} MiB, the {_biggest_step(largest)} job)",
+                 _verdict(peak <= PROCESS_LIMIT_MIB)])
+    steps = [(a, b, b["build"]["cpu_s"] / a["build"]["cpu_s"]) for a, b in itertools.pairwise(sizes)
+             if b["meetings"] == 10 * a["meetings"]]
+    if steps:
+        worst = max(ratio for _, _, ratio in steps)
+        rows.append(["CPU time linear in meetings: each 10x step at most 11x",
+                     ", ".join(f"{a['meetings']:,} to {b['meetings']:,}: {ratio:.1f}x" for a, b, ratio in steps),
+                     _verdict(worst <= 11)])
+    compared = [size for size in sizes if "differing_files" in size]
+    if compared:
+        rows.append(["the same site as one `mkdocs build` process, where one fits",
+                     ", ".join(f"{s['meetings']:,} meetings: {s['differing_files']} file(s) differ" for s in compared),
+                     _verdict(all(s["differing_files"] == 0 for s in compared))])
+    for key, label in (("added", "adding one meeting to a built corpus"), ("edited", "editing one paragraph")):
+        at = next((size for size in sizes if key in size), None)
+        if at is not None:
+            share, cpu_share = at[key]["wall_s"] / at["build"]["wall_s"], at[key]["cpu_s"] / at["build"]["cpu_s"]
+            rows.append([f"{label} at {at['meetings']:,} meetings: at most 5% of the full build",
+                         f"{at[key]['wall_s']:.0f} s of {at['build']['wall_s']:.0f} s ({_pct(share)}); CPU "
+                         f"{at[key]['cpu_s']:.0f} of {at['build']['cpu_s']:.0f} s ({_pct(cpu_share)})",
+                         _verdict(max(share, cpu_share) <= INCREMENTAL_SHARE)])
+    search = largest.get("search")
+    if search:
+        rows.append([f"search at {largest['meetings']:,} meetings: first results under {SEARCH_MS} ms, under "
+                     f"{SEARCH_KIB} KiB (timed queries and the commonest words)",
+                     f"at most {search['max_ms']:.0f} ms, {_kib(search['max_bytes'])} KiB",
+                     _verdict(search["max_ms"] < SEARCH_MS and search["max_bytes"] < SEARCH_KIB * 1024
+                              and not search["nothing_shown"])])
+        heaviest = max(search["first_view"], key=lambda kind: search["first_view"][kind])
+        rows.append([f"first view of every page kind at most {FIRST_VIEW_KIB} KiB at {largest['meetings']:,} meetings",
+                     f"at most {_kib(search['first_view'][heaviest])} KiB ({heaviest})",
+                     _verdict(search["first_view"][heaviest] <= FIRST_VIEW_KIB * 1024)])
+    pytest = results.get("pytest")
+    if pytest:
+        rows.append([f"`make test`: pytest at most {PYTEST_S} s on this machine",
+                     f"{pytest['wall_s']:.0f} s ({pytest['tests']} tests, {pytest['meetings']} meetings in data/)",
+                     _verdict(pytest["wall_s"] <= PYTEST_S)])
+    return rows
+
+
+def _biggest_step(size: dict[str, Any]) -> str:
+    steps = size["build"]["steps"]
+    return max(steps, key=lambda step: steps[step]["peak_mib"])
+
+
+def scale_section(results: dict[str, Any]) -> list[str]:
+    machine, sizes = results["machine"], results["sizes"]
+    lines = [SCALE_HEADING, "",
+             f"Written by `python bench/scale.py` (part of `make bench`), measured {machine['date']} at commit "
+             f"`{machine['commit']}` on {machine.get('cpus', '?')} CPUs; load average {machine['load']} at the start. "
+             f"`make build` (tools/build_site.py) with {results['jobs']} jobs at a time on synthetic corpora of "
+             "real UN text (bench/synth.py: General Debate statements of the UN General Debate Corpus, cited "
+             "there, beside copies of the real meetings). CPU time is the OS's, summed over every job run; peak "
+             "memory the largest of any one process; wall time with the jobs two at a time.", "",
+             "| target | measured | verdict |", "|---|---|---|"]
+    lines += [f"| {' | '.join(str(cell) for cell in row)} |" for row in scale_targets(results)]
+    lines += ["", "| meetings | paragraphs | pages | jobs run | CPU s | wall s | peak MiB (any process) | "
+              "summarize: CPU s, peak MiB | pages: CPU s, peak MiB | shared: CPU s, peak MiB | merge CPU s | "
+              "search index MiB |", "|" + "---|" * 12]
+    for size in sizes:
+        build, steps = size["build"], size["build"]["steps"]
+
+        def step(name: str, steps: dict[str, Any] = steps) -> str:
+            got = steps.get(name)
+            return f"{got['cpu_s']:.0f}, {got['peak_mib']:.0f}" if got else "-"
+        lines.append(f"| {size['meetings']:,} | {size['paragraphs']:,} | {size['html_pages']:,} | {build['jobs_run']} "
+                     f"| {build['cpu_s']:.0f} | {build['wall_s']:.0f} | {build['peak_mib']:.0f} | {step('summarize')} "
+                     f"| {step('pages')} | {step('shared')} | {steps.get('merge', {}).get('cpu_s', 0):.0f} "
+                     f"| {size['search_index_mib']} |")
+    compared = [size for size in sizes if "single" in size]
+    if compared:
+        lines += ["", "One `mkdocs build --strict` process of the same corpus, where one fits:", "",
+                  "| meetings | CPU s | wall s | peak MiB | partitioned: CPU s, wall s, largest process MiB | "
+                  "files that differ |", "|---|---|---|---|---|---|"]
+        lines += [f"| {s['meetings']:,} | {s['single']['cpu_s']:.0f} | {s['single']['wall_s']:.0f} | "
+                  f"{s['single']['peak_mib']:.0f} | {s['build']['cpu_s']:.0f}, {s['build']['wall_s']:.0f}, "
+                  f"{s['build']['peak_mib']:.0f} | {s['differing_files']} |" for s in compared]
+    for size in sizes:
+        if "added" in size:
+            lines += ["", f"After the full build of {size['meetings']:,} meetings, `make build` again:", "",
+                      "| change | jobs run | CPU s | wall s | share of the full build (wall, CPU) |",
+                      "|---|---|---|---|---|"]
+            for key, what in (("added", f"one meeting added ({size['added']['meeting']}, the newest)"),
+                              ("edited", f"one paragraph's annotation edited ({size['edited']['paragraph']})")):
+                run = size[key]
+                lines.append(f"| {what} | {', '.join(run['ran']) or run['jobs_run']} + merge | {run['cpu_s']:.0f} | "
+                             f"{run['wall_s']:.0f} | {_pct(run['wall_s'] / size['build']['wall_s'])}, "
+                             f"{_pct(run['cpu_s'] / size['build']['cpu_s'])} |")
+        if "search" in size:
+            search = size["search"]
+            lines += ["", f"Search at {size['meetings']:,} meetings, in Chromium (bench/search_compare.py's "
+                      "query_once: a cold page, the query typed; ms from the last keystroke to the first results "
+                      "on screen, and what the search had downloaded by then). The commonest words of the index: "
+                      f"{', '.join(search['common_words'])}.", "", "| query | ms | KiB | results shown |",
+                      "|---|---|---|---|"]
+            lines += [f"| {query} | {run['ms']} | {_kib(run['bytes'] or 0)} | {run['results']} |"
+                      for query, run in search["queries"].items()]
+            lines += ["", f"First view per page kind at {size['meetings']:,} meetings (KiB, phone, cold cache):", "",
+                      "| page kind | KiB |", "|---|---|"]
+            lines += [f"| {kind} | {_kib(weight)} |" for kind, weight in search["first_view"].items()]
+    return lines
+
+
+def splice_scale(text: str, results: dict[str, Any]) -> str:
+    """`text` (BENCHMARKS.md) with its partitioned-builds section replaced by this run's (kept by full runs:
+    HAND_WRITTEN)."""
+    section = "\n".join(scale_section(results)).strip("\n") + "\n\n"
+    start = text.find(f"\n{SCALE_HEADING}")
+    if start < 0:
+        return text.rstrip("\n") + "\n\n" + section
+    end = text.find("\n## ", start + 1)
+    return text[:start + 1] + section + (text[end + 1:] if end >= 0 else "")

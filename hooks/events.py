@@ -215,8 +215,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Each meeting's open data beside its pages, the whole corpus as data beside the Data page, the Atom
     feeds and the search index from the same model, Material's palette and main stylesheets cut to the
     colours and rules in use (part of every first view), and its script kept from taking the feeds'
-    links for translations (finish.py). A partition's job writes its meetings' open data only; the shared
-    job the rest, but the cuts, which need every page: tools/build_site.py makes them once it has merged."""
+    links for translations (finish.py). In a partitioned build, a partition's job writes its meetings'
+    open data; the corpus as data, the feeds and the search index are jobs of their own (each a process
+    of its own: its memory is not added to the pages'), and the cuts, which need every page, follow the
+    merge (tools/build_site.py)."""
     build = _current()
     site, site_dir, job = build.site, Path(config.site_dir), build.job
     if job is None:
@@ -227,16 +229,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     if job is not None:
         meeting_folders = [site_dir / m.path for m in site.corpus.meetings if m.id in build.own_meetings]
         partitions.write_page_classes(site_dir, unused_css.page_classes([site_dir] if job.shared else meeting_folders))
-    if job is not None and not job.shared:
         return
-    tables = partitions.merged_tables(job.parts) if job is not None else None
     try:
-        corpus_data.write_corpus_data(site.corpus, site.urls, site_dir, title=config.site_name, tables=tables)
+        corpus_data.write_corpus_data(site.corpus, site.urls, site_dir, title=config.site_name)
         feeds.write_feeds(site.corpus, site.urls, site_dir, site_name=config.site_name,
                           language=config.theme["language"], rights=config.copyright or "")
-        records = partitions.MergedRecords(job.parts) if job is not None else \
-            search_records.search_records(search_records.paragraph_views(site.corpus, site.urls))
+        records = search_records.search_records(search_records.paragraph_views(site.corpus, site.urls))
         search_index.write_index(records, site_dir / search_index.OUTPUT_DIR)
-    except (corpus_data.CorpusDataError, feeds.FeedError, search_index.SearchIndexError,
-            partitions.PartitionError) as error:
+    except (corpus_data.CorpusDataError, feeds.FeedError, search_index.SearchIndexError) as error:
         raise PluginError(str(error)) from None

@@ -5,11 +5,13 @@ Each year's meetings are a partition (recordkit/partitions.py). The jobs, each a
 1. `summarize <year>`: loads and checks that year's meetings and the registries; writes what the
    other jobs need of them into <work>/parts/<year>/;
 2. `pages <year>`: `mkdocs build` of that year's meeting pages, into <work>/pages/<year>/;
-3. `shared`: `mkdocs build` of every page across meetings, the feeds, the corpus as data and the
-   search index, from the partitions' summaries, into <work>/shared/;
-4. `merge`: the shared job's site with each partition's meeting folders, then the stylesheet cuts
-   that need every page (recordkit/finish.py), into site/: the site `mkdocs build` makes, byte for
-   byte (tests/test_partitions.py).
+3. `shared`: `mkdocs build` of every page across meetings from the partitions' summaries, into
+   <work>/shared/; beside it, each a process of its own, `search` (the search index, from the
+   partitions' search records, into <work>/search/) and `data` (the corpus as data and the feeds,
+   into <work>/data/);
+4. `merge`: those with each partition's meeting folders, then the stylesheet cuts that need every
+   page (recordkit/finish.py), into site/: the site `mkdocs build` makes, byte for byte
+   (tests/test_partitions.py).
 
 `build` (the default) runs them all on this machine, `--jobs` at a time, and reuses a job's output
 when the hash of its inputs is the one it was made from (<work>/state.json): its meetings' files,
@@ -19,7 +21,7 @@ bodies, the newest meeting of each year and its neighbours in the nav). The same
 jobs of a CI matrix across machines (README, "Building in parallel").
 
 Usage: python tools/build_site.py [build] [--jobs N] [--site-dir site] [--work .build]
-       python tools/build_site.py plan | summarize YEAR | pages YEAR | shared | merge
+       python tools/build_site.py plan | summarize YEAR | pages YEAR | shared | search | data | merge
 """
 
 from __future__ import annotations
@@ -31,10 +33,12 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
+from functools import partial
 from importlib import metadata
 from pathlib import Path
 
@@ -43,9 +47,9 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from mkdocs.config import load_config  # noqa: E402 - after the path to recordkit
 
-from recordkit import partitions  # noqa: E402
+from recordkit import corpus_data, feeds, partitions, search_index  # noqa: E402
 from recordkit.finish import finish_site  # noqa: E402
-from recordkit.loader import load_corpus  # noqa: E402
+from recordkit.loader import load_corpus, load_registry_corpus  # noqa: E402
 from recordkit.model import Meeting  # noqa: E402
 from recordkit.problems import InputError  # noqa: E402
 from recordkit.urls import SiteUrls  # noqa: E402
@@ -54,6 +58,7 @@ MEETINGS_DIR = Path("data") / "meetings"
 CODE = ("hooks", "overrides", "docs", "tools/build_site.py", "mkdocs.yml", "pyproject.toml")
 ENVIRONMENT = ("SITE_URL", "SOURCE_DATE_EPOCH")
 STATE = "state.json"
+ACROSS_PARTITIONS = (partitions.SHARED, "search", "data")  # the jobs that read every partition's summary
 
 
 class BuildError(Exception):
@@ -90,6 +95,10 @@ class Project:
     @property
     def shared(self) -> Path:
         return self.work / partitions.SHARED
+
+    def out(self, step: str) -> Path:
+        """Where a job across partitions writes (shared, search, data): a tree of the site's files."""
+        return self.work / step
 
 
 # -- planning and hashing ---------------------------------------------------------------------------
@@ -189,6 +198,32 @@ def summarize(project: Project, key: str, folders: list[Path], out: Path) -> Non
     partitions.write_summary(loaded.corpus, urls, out)
 
 
+def write_search(project: Project, out: Path) -> None:
+    """The search index of every partition's records (recordkit/search_index.py), into `out`."""
+    try:
+        search_index.write_index(partitions.MergedRecords(project.parts), out / search_index.OUTPUT_DIR)
+    except search_index.SearchIndexError as error:
+        raise BuildError(str(error)) from None
+
+
+def write_data(project: Project, out: Path) -> None:
+    """The corpus as data (the partitions' rows, in order) and the feeds (from their summaries), into `out`."""
+    config = load_config(str(project.config_file))
+    try:
+        loaded = load_registry_corpus(root=project.root, data_dir=project.root / "data",
+                                      meetings=partitions.shared_job_meetings(project.parts), whole=False)
+    except InputError as error:
+        raise BuildError(str(error)) from None
+    urls = SiteUrls(loaded.corpus, directory_urls=config.use_directory_urls, site_url=config.site_url or "")
+    try:
+        corpus_data.write_corpus_data(loaded.corpus, urls, out, title=config.site_name,
+                                      tables=partitions.merged_tables(project.parts))
+        feeds.write_feeds(loaded.corpus, urls, out, site_name=config.site_name, language=config.theme["language"],
+                          rights=config.copyright or "")
+    except (corpus_data.CorpusDataError, feeds.FeedError) as error:
+        raise BuildError(str(error)) from None
+
+
 def mkdocs_job(project: Project, job: str, out: Path) -> JobRun:
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--dirty", "--quiet",
                "--config-file", str(project.config_file), "--site-dir", str(out)]
@@ -202,7 +237,8 @@ def merge(project: Project, site_dir: Path) -> None:
     stylesheets, which the cuts rewrite, copied), then the cuts made from every job's page classes."""
     merging = site_dir.with_name(site_dir.name + ".merging")
     shutil.rmtree(merging, ignore_errors=True)
-    _link_tree(project.shared, merging)
+    for step in ACROSS_PARTITIONS:  # a file made by two jobs fails the link (FileExistsError)
+        _link_tree(project.out(step), merging)
     classes = partitions.read_page_classes(project.shared)
     for key in partitions.partition_keys(project.parts):
         pages = project.pages(key)
@@ -225,68 +261,90 @@ def _link_tree(source: Path, target: Path) -> None:
             shutil.copy2(path, destination)
         else:
             os.link(path, destination)
-    shutil.copytree(source, target, copy_function=place, ignore=lambda folder, names:
+    shutil.copytree(source, target, copy_function=place, dirs_exist_ok=True, ignore=lambda folder, names:
                     [partitions.JOB_NOTES] if Path(folder) == source else [])
 
 
 # -- the whole build, reusing what has not changed -------------------------------------------------------
 
 
-def build(project: Project, site_dir: Path, jobs: int) -> list[JobRun]:
-    planned = plan(project)
-    state_file = project.work / STATE
-    old = json.loads(state_file.read_text()) if state_file.is_file() else {}
-    code, registries = code_hash(project), registries_hash(project)
-    new: dict[str, str] = {}
-    runs: list[JobRun] = []
+class _Jobs:
+    """The jobs of one build: which to run (their inputs' hash is not the one their output was made
+    from), run `--jobs` at a time. The state file names a job's hash only while its output is whole:
+    a job that fails or is interrupted is run again next time."""
 
-    def needed(name: str, key: str, out: Path) -> bool:
-        new[name] = key
-        if old.get(name) == key and out.is_dir():
-            runs.append(JobRun(name, reused=True))
-            return False
-        return True
+    def __init__(self, project: Project, jobs: int) -> None:
+        self.project, self.jobs = project, jobs
+        self.file = project.work / STATE
+        self.made: dict[str, str] = json.loads(self.file.read_text())["made"] if self.file.is_file() else {}
+        self.runs: list[JobRun] = []
+        self.lock = threading.Lock()
 
-    def fresh(out: Path) -> Path:
-        shutil.rmtree(out, ignore_errors=True)
-        return out
+    def plan(self, name: str, key: str, out: Path, command: Callable[[], JobRun]) -> Callable[[], JobRun] | None:
+        """The job to run, or None when its output is there, made from the same inputs."""
+        if self.made.get(name) == key and out.is_dir():
+            self.runs.append(JobRun(name, reused=True))
+            return None
 
-    summaries = []
-    for key, folders in planned.items():
-        name = f"summarize {key}"
-        if needed(name, text_hash(code, registries, tree_hash(folders, project.root)), project.parts / key):
-            summaries.append((name, [sys.executable, str(Path(__file__).resolve()), "summarize", key,
-                                     "--config-file", str(project.config_file), "--work", str(project.work)],
-                              project.parts / key))
-    _forget_others(project.parts, planned)
-    _forget_others(project.work / "pages", planned)
-    def summary_job(name: str, command: list[str], out: Path) -> Callable[[], JobRun]:
         def run() -> JobRun:
-            fresh(out)
-            return run_process(name, command)
+            self._save(forget=name)
+            shutil.rmtree(out, ignore_errors=True)
+            done = command()
+            self._save(record=(name, key))
+            return done
         return run
 
-    runs += _parallel(jobs, [summary_job(*summary) for summary in summaries])
+    def run(self, tasks: list[Callable[[], JobRun] | None]) -> None:
+        with ThreadPoolExecutor(max_workers=max(1, self.jobs)) as pool:
+            self.runs += pool.map(lambda task: task(), [task for task in tasks if task is not None])
+
+    def _save(self, *, forget: str = "", record: tuple[str, str] | None = None) -> None:
+        with self.lock:
+            self.made.pop(forget, None)
+            if record is not None:
+                self.made[record[0]] = record[1]
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            self.file.write_text(json.dumps({"made": self.made, "runs": [asdict(run) for run in self.runs]},
+                                            indent=1))
+
+    def finish(self, planned: set[str]) -> None:
+        """Forget jobs no longer planned; record how every job ran (bench/scale.py reads it)."""
+        self.made = {name: key for name, key in self.made.items() if name in planned}
+        self._save()
+
+
+def build(project: Project, site_dir: Path, jobs: int) -> list[JobRun]:
+    planned = plan(project)
+    code, registries = code_hash(project), registries_hash(project)
+    me = [sys.executable, str(Path(__file__).resolve()), "--config-file", str(project.config_file),
+          "--work", str(project.work)]
+    runner = _Jobs(project, jobs)
+    for folder in (project.parts, project.work / "pages"):
+        _forget_others(folder, planned)
+
+    summary_keys = {key: text_hash(code, registries, tree_hash(folders, project.root))
+                    for key, folders in planned.items()}
+    runner.run([runner.plan(f"summarize {key}", summary_keys[key], project.parts / key,
+                            partial(run_process, f"summarize {key}", [*me, "summarize", key]))
+                for key in planned])
 
     outlines = {key: partitions.outline_of(project.parts, key) for key in planned}
-    builds: list[Callable[[], JobRun]] = []
-    shared_key = text_hash(code, registries, *(new[f"summarize {key}"] for key in planned))
-
-    def mkdocs_task(job: str, out: Path) -> Callable[[], JobRun]:
-        return lambda: mkdocs_job(project, job, fresh(out))
-
-    if needed("shared", shared_key, project.shared):
-        builds.append(mkdocs_task(partitions.SHARED, project.shared))
-    for key in planned:
-        if needed(f"pages {key}", text_hash(new[f"summarize {key}"], nav_context(outlines, key)), project.pages(key)):
-            builds.append(mkdocs_task(key, project.pages(key)))
-    runs += _parallel(jobs, builds)
+    across = text_hash(code, registries, *summary_keys.values())
+    tasks = [runner.plan(partitions.SHARED, across, project.shared,
+                         partial(mkdocs_job, project, partitions.SHARED, project.shared))]
+    tasks += [runner.plan(step, across, project.out(step), partial(run_process, step, [*me, step]))
+              for step in ACROSS_PARTITIONS[1:]]
+    tasks += [runner.plan(f"pages {key}", text_hash(summary_keys[key], nav_context(outlines, key)), project.pages(key),
+                          partial(mkdocs_job, project, key, project.pages(key)))
+              for key in planned]
+    runner.run(tasks)
 
     start, cpu = time.monotonic(), time.process_time()
     merge(project, site_dir)
-    runs.append(JobRun("merge", reused=False, cpu_s=time.process_time() - cpu, wall_s=time.monotonic() - start))
-    state_file.write_text(json.dumps({**new, "runs": [asdict(run) for run in runs]}, indent=1))
-    return runs
+    runner.runs.append(JobRun("merge", reused=False, cpu_s=time.process_time() - cpu,
+                              wall_s=time.monotonic() - start))
+    runner.finish({f"{step} {key}" for key in planned for step in ("summarize", "pages")} | set(ACROSS_PARTITIONS))
+    return runner.runs
 
 
 def _forget_others(folder: Path, planned: dict[str, list[Path]]) -> None:
@@ -297,15 +355,10 @@ def _forget_others(folder: Path, planned: dict[str, list[Path]]) -> None:
                 shutil.rmtree(path)
 
 
-def _parallel(jobs: int, tasks: list[Callable[[], JobRun]]) -> list[JobRun]:
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        return list(pool.map(lambda task: task(), tasks))
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("step", nargs="?", default="build",
-                        choices=("build", "plan", "summarize", "pages", "shared", "merge"))
+                        choices=("build", "plan", "summarize", "pages", "shared", "search", "data", "merge"))
     parser.add_argument("partition", nargs="?", help="the partition (a year) of summarize and pages")
     parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     parser.add_argument("--work", type=Path, help="the jobs' outputs and their hashes (default: .build beside "
@@ -317,16 +370,24 @@ def main(argv: list[str] | None = None) -> int:
     project = Project(config_file, (args.work or config_file.parent / ".build").absolute())
     site_dir = (args.site_dir or config_file.parent / "site").absolute()
     try:
-        if args.step in ("summarize", "pages") and not args.partition:
+        if args.step in ("summarize", "pages") and args.partition not in plan(project):
             raise BuildError(f"{args.step} needs a partition: one of {', '.join(plan(project))}")
         if args.step == "plan":
             print(json.dumps(list(plan(project))))
         elif args.step == "summarize":
             summarize(project, args.partition, plan(project).get(args.partition, []), project.parts / args.partition)
         elif args.step == "pages":
+            shutil.rmtree(project.pages(args.partition), ignore_errors=True)
             mkdocs_job(project, args.partition, project.pages(args.partition))
         elif args.step == "shared":
+            shutil.rmtree(project.shared, ignore_errors=True)
             mkdocs_job(project, partitions.SHARED, project.shared)
+        elif args.step == "search":
+            shutil.rmtree(project.out("search"), ignore_errors=True)
+            write_search(project, project.out("search"))
+        elif args.step == "data":
+            shutil.rmtree(project.out("data"), ignore_errors=True)
+            write_data(project, project.out("data"))
         elif args.step == "merge":
             merge(project, site_dir)
         else:
