@@ -1,6 +1,8 @@
 """What a query would download at 1,000 meetings if the corpus did not repeat itself.
 
-The synthetic corpus (bench/synth.py) copies three real meetings 333 times, so gzip stores a word's
+Written when the synthetic corpus (bench/synth.py) only copied the real meetings (`ungdc=None` still
+does; it now makes most meetings of real General Debate statements, so its postings no longer
+repeat a meeting's). That corpus copied three real meetings 333 times, so gzip stores a word's
 postings at a small part of what different meetings would cost, and the bytes search_compare.py
 measures at 1,000 meetings flatter the index. This projects them instead: for each query, the
 postings the dialog fetches (its words, the completions of the word being typed, its word pairs:

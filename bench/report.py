@@ -301,6 +301,31 @@ def markdown(results: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
+# How bench/synth.py makes the corpus: results measured since it reads the UN General Debate Corpus
+# (their rows name `ungdc_meetings`), and those measured before, when it only copied the real meetings.
+SYNTH_UNGDC = (
+    "bench/synth.py makes a corpus of N meetings: the real ones, then synthetic ones. One synthetic meeting "
+    "in four is a copy of a real meeting, in turn (summaries, verbatim records, votes), with its own id, "
+    "path, date (spread over 1990 to 2025), symbol and short title and the real meeting's parts, annotations, "
+    "corrections and source text. The other three in four are verbatim records of the General Assembly made "
+    "of real statements of its General Debate: each meeting 8 to 20 statements drawn at random (seeded by "
+    "the meeting's number, so each meeting is a different mix) from the 765 statements of the sessions of "
+    "2005, 2017, 2023 and 2024 in the UN General Debate Corpus, each paragraph of a statement a paragraph of "
+    "the record, spoken by the person the corpus names for that delegation and session, so the vocabulary, "
+    "the search postings and the speakers grow with the corpus (the vocabulary until every statement is in, "
+    "at about 300 meetings: \"words\" is the number of distinct words, runs of letters and digits lower-cased, "
+    "in the paragraphs). Every meeting has its own source text, so the fidelity check runs in full on every "
+    "meeting. The registries (speakers, delegations, themes, documents) are shared, as in a real corpus. "
+    "The statements are from the UN General Debate Corpus (UNGDC): Slava Jankin, Alexander Baturo and Niheer "
+    'Dasandi, "Words to unite nations: The complete UN General Debate Corpus, 1946-present", Journal of Peace '
+    'Research, forthcoming; and Alexander Baturo, Niheer Dasandi and Slava Mikhaylov, "Understanding State '
+    'Preferences With Text As Data: Introducing the UN General Debate Corpus", Research & Politics, 2017.')
+SYNTH_COPIES = (
+    "bench/synth.py made a corpus of N meetings: the three real ones, then copies of them in turn (a "
+    "summary of 15 paragraphs, verbatim records of 107 and 363), each with its own id, path, date (spread "
+    "over 1990 to 2025), symbol and short title, and the real meeting's parts, annotations, corrections and "
+    "source text, so the fidelity check runs in full on every meeting. The registries (speakers, "
+    "delegations, themes, documents) are shared, as in a real corpus.")
 OLD_PEAK_PER_PARAGRAPH_KIB = 1.2 * 1024 * 1024 / 15000  # 1.2 GiB for 15,000 paragraphs (old single-record synth)
 
 
@@ -309,16 +334,14 @@ def growth_section(growth: list[dict[str, Any]], note: str = "", real: dict[str,
     steps = growth_steps(growth)
     out = [
         "\n## Growth: synthetic corpora\n",
-        "bench/synth.py makes a corpus of N meetings: the three real ones, then copies of them in turn (a "
-        "summary of 15 paragraphs, verbatim records of 107 and 363), each with its own id, path, date (spread "
-        "over 1990 to 2025), symbol and short title, and the real meeting's parts, annotations, corrections and "
-        "source text, so the fidelity check runs in full on every meeting. The registries (speakers, "
-        "delegations, themes, documents) are shared, as in a real corpus. Sizes of 10 meetings are built 3 times "
-        "(medians), larger ones once. Peak memory is the build process's peak RSS (ru_maxrss from wait4).\n"
+        (SYNTH_UNGDC if any(r.get("ungdc_meetings") for r in growth) else SYNTH_COPIES)
+        + " Sizes of 10 meetings are built 3 times (medians), larger ones once. Peak memory is the build process's "
+        "peak RSS (ru_maxrss from wait4).\n"
         + (f"\n{note}\n" if note else ""),
-        _table(["meetings", "paragraphs", "parts", "speakers", "themes", "pages", "HTML MB", "CPU s", "wall s",
+        _table(["meetings", "paragraphs", "words", "parts", "speakers", "themes", "pages", "HTML MB", "CPU s", "wall s",
                 "peak MiB", "KiB per paragraph", "hooks' share", "search index MiB", "first view KiB (max)"], [
-            [r.get("meetings", r["scale"]), r["paragraphs"], r.get("parts", "-"), r["speakers"], r["themes"],
+            [r.get("meetings", r["scale"]), r["paragraphs"], r.get("words", "-"), r.get("parts", "-"), r["speakers"],
+             r["themes"],
              r["pages"], f"{r.get('html_bytes', 0) / 1e6:.0f}", f"{r['cpu_s']:.1f}", f"{r['wall_s']:.1f}",
              f"{r['peak_mib']:.0f}", f"{r['peak_mib'] * 1024 / r['paragraphs']:.1f}", _pct(r["hooks_share"]),
              f"{r['search_index']['bytes'] / KIB / KIB:.2f}",

@@ -2,8 +2,9 @@
 
 1. The real site against plain Material building the same Markdown (bench/baseline.py),
    several runs each, alternating; then one build under cProfile for the hooks' share.
-2. Synthetic corpora of 10, 100 and 1000 meetings (bench/synth.py: the real meetings and
-   copies of them): build time, peak memory, search index, hooks' share, and how each grows.
+2. Synthetic corpora of 10, 100 and 1000 meetings (bench/synth.py: the real meetings, copies of
+   them and meetings made of real General Debate statements from the UN General Debate Corpus):
+   build time, peak memory, search index, hooks' share, and how each grows.
 3. Readers: first-view weight of every page kind and Lighthouse's four scores,
    served gzip-compressed from 127.0.0.1 (bench/serve.py, bench/readers.py).
 
@@ -187,6 +188,7 @@ def growth(scales: list[int]) -> list[dict[str, Any]]:
         rows.append({
             "scale": meetings, "meetings": meetings, "paragraphs": made.paragraphs, "parts": made.parts,
             "speakers": made.speakers, "themes": made.themes, "text_bytes": made.source_bytes, "pages": pages,
+            "words": made.words, "ungdc_meetings": made.ungdc_meetings, "statements": made.statements,
             "html_bytes": html_bytes, "first_view": first_view, "generated_s": generated_s,
             "search_index": search_index(site),
             **summary(runs),

@@ -5,14 +5,14 @@ same dialog) and Material's search (as tuned on main at 6dd9181), each built fro
     SEARCH_SCALES="10" SEARCH_ENGINES="index" python bench/search_compare.py
 
 For each engine on the real site: bytes of every page kind's first view (cold cache, gzip,
-bench/readers.py); the query table's precision (tests/browser/test_search.py, unfiltered rows);
-for each timed query, the time in Chromium from the last keystroke to the first results on screen,
-and the bytes the search downloaded. For the site's index on synthetic corpora (bench/synth.py,
-N meetings: the real ones and copies): the index built from the synthetic corpus into a copy of the
-real site (the search downloads only the index; the pages' own growth with the corpus is measured
-by bench/run.py), its build time, and the same timings and bytes. Pagefind's and Material's
-figures at those sizes are in BENCHMARKS.md (measured at their commits). Results:
-.bench/search.json; a summary is printed.
+bench/readers.py); the query table's precision (tests/browser/test_search.py, unfiltered rows); for
+each timed query, the time in Chromium from the last keystroke to the first results on screen, and
+the bytes the search downloaded. For the site's index on synthetic corpora (bench/synth.py, N
+meetings: the real ones, copies of them and meetings of real General Debate statements): the index
+built from the synthetic corpus into a copy of the real site (the search downloads only the index;
+the pages' own growth with the corpus is measured by bench/run.py), its build time, and the same
+timings and bytes. Pagefind's and Material's figures at those sizes are in BENCHMARKS.md (measured
+at their commits). Results: .bench/search.json; a summary is printed.
 """
 
 from __future__ import annotations

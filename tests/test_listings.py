@@ -1,9 +1,9 @@
 """Long listings split by year (recordkit/listings.py), on a synthetic corpus.
 
 bench/synth.py copies some of the real meetings with dates spread over 1990 to 2025, each one
-MAX_LISTED_MEETINGS + 1 times: the home page's meetings, the documents' citations and the
-speakers, delegations and themes of each meeting then span more than MAX_LISTED_MEETINGS meetings
-and many years.
+MAX_LISTED_MEETINGS + 1 times (copies only, no General Debate statements: `ungdc=None`): the home
+page's meetings, the documents' citations and the speakers, delegations and themes of each meeting
+then span more than MAX_LISTED_MEETINGS meetings and many years.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ SAMPLE = ("2024-04-02-human-security", "a-64-pv-121", "a-76-pv-102", "s-pv-8422"
 @pytest.fixture(scope="module")
 def big(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     folder = tmp_path_factory.mktemp("listings") / "project"
-    synth.generate(len(SAMPLE) * (listings.MAX_LISTED_MEETINGS + 1), folder, only=SAMPLE)
+    synth.generate(len(SAMPLE) * (listings.MAX_LISTED_MEETINGS + 1), folder, only=SAMPLE, ungdc=None)
     return load_corpus(root=folder, data_dir=folder / "data").corpus
 
 
