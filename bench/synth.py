@@ -13,7 +13,7 @@ to `meetings` in all, of two kinds:
   (copies where the file system refuses), so the fidelity check runs in full on it.
 - The other three in four are verbatim records of the General Assembly made of
   real statements of its General Debate, from the UN General Debate Corpus
-  (UNGDC, below): meeting n takes 8 to 20 statements (STATEMENTS) chosen by a
+  (UNGDC, below): meeting n takes 3 to 8 statements (STATEMENTS) chosen by a
   pseudo-random generator seeded with n, so every meeting is a different mix and
   the corpus's vocabulary and search postings grow with it as an archive's do
   (until every statement has been used: with 765 statements, a few hundred
@@ -84,7 +84,9 @@ UNGDC_CITATION = (
     'Mikhaylov, "Understanding State Preferences With Text As Data: Introducing the UN General Debate Corpus", '
     "Research & Politics, 2017")
 COPY_EVERY = 4  # one synthetic meeting in four is a copy of a real one, the others are UNGDC statements
-STATEMENTS = (8, 20)  # statements in a UNGDC meeting (uniform, inclusive)
+# Statements in a UNGDC meeting (uniform, inclusive): a General Debate statement is some 40 paragraphs, so a
+# meeting is about 200, the size of the real verbatim records (107 to 363); 10,000 meetings hold 2 million.
+STATEMENTS = (3, 8)
 STATEMENTS_PER_PART = (1, 3)
 MAX_THEMES = 3
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
