@@ -12,10 +12,11 @@ import gzip
 import hashlib
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -205,3 +206,49 @@ def search_docs(site_root: Path) -> dict[str, dict]:
         doc = json.loads(gzip.decompress(path.read_bytes()))
         found[doc["url"]] = {**doc, "number_in_index": int(path.stem)}
     return found
+
+
+# -- a bounded sample of the site's pages ------------------------------------------
+
+# The pages of a record that every record has, by name; any other page of a record is one of its parts.
+RECORD_PAGES = {"notes", "downloads", "votes"}
+PER_KIND_SEEDED = 2  # seeded picks per kind, besides the first, the last and the largest
+
+
+def page_kind(url: str) -> str:
+    """The kind of a page by its URL: 'records/*/part/', 'speakers/*/', 'data/' ... (ids become '*')."""
+    path = url.split("#")[0]
+    if path.endswith(".html"):
+        return path  # 404.html, index.html
+    segments = [segment for segment in path.split("/") if segment]
+    if not segments:
+        return "/"
+    if segments[0] == "records" and len(segments) >= 3:
+        third = segments[2] if segments[2] in RECORD_PAGES else "part"
+        return "/".join(["records", "*", third, *("*" * (len(segments) - 3))]) + "/"
+    return "/".join([segments[0], *("*" * (len(segments) - 1))]) + "/"
+
+
+def representative(urls: Iterable[str], *, size: Callable[[str], int] | None = None, seed: str = "rk",
+                   per_kind: int = PER_KIND_SEEDED) -> list[str]:
+    """A fixed sample of `urls` that does not grow with the corpus: for each kind of page, the first,
+    the last and (given `size`) the largest, plus `per_kind` picked by a seeded generator (the same
+    pages every run for the same site). In the order of `urls`.
+
+    For the checks too costly to make on every page (a browser visit, a quadratic comparison):
+    what differs between pages of a kind is their data, which the cheap whole-site checks read
+    on every page; what a kind's template and scripts do is the same on each of its pages.
+    """
+    ordered = list(dict.fromkeys(urls))
+    by_kind: dict[str, list[str]] = {}
+    for url in ordered:
+        by_kind.setdefault(page_kind(url), []).append(url)
+    chosen: set[str] = set()
+    for kind, members in sorted(by_kind.items()):
+        picks = {members[0], members[-1]}
+        if size is not None:
+            picks.add(max(members, key=lambda url: (size(url), url)))
+        rest = sorted(set(members) - picks)
+        picks.update(random.Random(f"{seed}:{kind}").sample(rest, min(per_kind, len(rest))))
+        chosen |= picks
+    return [url for url in ordered if url in chosen]
