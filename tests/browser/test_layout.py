@@ -20,7 +20,7 @@ PHONE_PAGES = ["", *(f"{PART}{part}/" for part in PARTS), f"{PART}notes/", f"{PA
                "delegations/israel/"]
 
 
-SHARES = 2  # the sample in two shares, one for each test worker
+SHARES = 4  # the sample in four shares the two test workers take in turn (the same tests as before)
 
 
 def visited_pages(site: Any) -> list[str]:
