@@ -12,10 +12,12 @@ import gzip
 import hashlib
 import json
 import os
+import random
+import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,17 +59,52 @@ class Project:
         self.root = root
 
     @classmethod
-    def copy_of_repo(cls, target: Path) -> Project:
+    def copy_of_repo(cls, target: Path, meetings: set[str] | None = None) -> Project:
+        """The project copied to `target`; with `meetings`, only those folders of data/meetings/."""
         target.mkdir(parents=True, exist_ok=True)
+        meetings_dir = ROOT / "data" / "meetings"
+
+        def ignored(folder: str, names: list[str]) -> set[str]:
+            unwanted = {"__pycache__"}
+            if meetings is not None and Path(folder) == meetings_dir:
+                unwanted |= set(names) - meetings
+            return unwanted & set(names)
+
         for source in ROOT.iterdir():
             name = source.name
             if name in SKIPPED or name.endswith(".egg-info"):
                 continue
             if source.is_dir():
-                shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+                shutil.copytree(source, target / name, ignore=ignored)
             elif source.exists():
                 shutil.copy2(source, target / name)
         return cls(target)
+
+    @classmethod
+    def small_copy(cls, target: Path, meetings: Iterable[str] | None = None) -> Project:
+        """A copy of the project whose corpus is a few meetings (SMALL_CORPUS): for the tests that build
+        the site to see what one change does, at a cost that does not grow with the meetings in data/.
+
+        The registries keep the speakers and themes those meetings reference (an unreferenced one
+        fails a strict build), and anchors.lock is what these meetings' site publishes (as `make
+        anchors` writes it for an empty lock): a build of the copy as it is passes --strict.
+        """
+        keep = set(SMALL_CORPUS if meetings is None else meetings)
+        project = cls.copy_of_repo(target, meetings=keep)
+        from recordkit.loader import load_corpus
+
+        for problem in load_corpus(root=project.root, data_dir=project.root / "data").warnings:
+            match = UNREFERENCED.fullmatch(problem.message)
+            if match:
+                _drop_entry(project.root / "data" / f"{match[1]}s.yml", match[2])
+        lock = project.path("anchors.lock")
+        lock.write_text("".join(line for line in lock.read_text(encoding="utf-8").splitlines(keepends=True)
+                                if line.startswith("#")), encoding="utf-8")
+        made = subprocess.run([sys.executable, str(project.path("tools/update_anchors.py"))], capture_output=True,
+                              text=True, cwd=project.root, check=False,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        assert made.returncode == 0, made.stderr
+        return project
 
     def path(self, relative: str) -> Path:
         return self.root / relative
@@ -106,6 +143,23 @@ class Project:
     def build(self, site_dir: Path, *, strict: bool = True,
               env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
         return build_site(site_dir, config=self.root / "mkdocs.yml", strict=strict, env=env)
+
+
+# The meetings of Project.small_copy: the summary record most tests edit, and a verbatim record of
+# each body (the Security Council's with a vote): every kind of record and page, and a fixed size.
+SMALL_CORPUS = ("2024-04-02-human-security", "a-64-pv-121", "s-pv-3756")
+UNREFERENCED = re.compile(r"(speaker|theme) '([^']+)' is not referenced by any paragraph")
+
+
+def _drop_entry(registry: Path, entry_id: str) -> None:
+    """Remove the list item `- id: <entry_id>` (and its indented lines) from a registry's YAML."""
+    lines = registry.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.strip() == f"- id: {entry_id}")
+    indent = len(lines[start]) - len(lines[start].lstrip())
+    end = start + 1
+    while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
+        end += 1
+    registry.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -206,3 +260,49 @@ def search_docs(site_root: Path) -> dict[str, dict]:
         doc = json.loads(gzip.decompress(path.read_bytes()))
         found[doc["url"]] = {**doc, "number_in_index": int(path.stem)}
     return found
+
+
+# -- a bounded sample of the site's pages ------------------------------------------
+
+# The pages of a record that every record has, by name; any other page of a record is one of its parts.
+RECORD_PAGES = {"notes", "downloads", "votes"}
+PER_KIND_SEEDED = 2  # seeded picks per kind, besides the first, the last and the largest
+
+
+def page_kind(url: str) -> str:
+    """The kind of a page by its URL: 'records/*/part/', 'speakers/*/', 'data/' ... (ids become '*')."""
+    path = url.split("#")[0]
+    if path.endswith(".html"):
+        return path  # 404.html, index.html
+    segments = [segment for segment in path.split("/") if segment]
+    if not segments:
+        return "/"
+    if segments[0] == "records" and len(segments) >= 3:
+        third = segments[2] if segments[2] in RECORD_PAGES else "part"
+        return "/".join(["records", "*", third, *("*" * (len(segments) - 3))]) + "/"
+    return "/".join([segments[0], *("*" * (len(segments) - 1))]) + "/"
+
+
+def representative(urls: Iterable[str], *, size: Callable[[str], int] | None = None, seed: str = "rk",
+                   per_kind: int = PER_KIND_SEEDED) -> list[str]:
+    """A fixed sample of `urls` that does not grow with the corpus: for each kind of page, the first,
+    the last and (given `size`) the largest, plus `per_kind` picked by a seeded generator (the same
+    pages every run for the same site). In the order of `urls`.
+
+    For the checks too costly to make on every page (a browser visit, a quadratic comparison):
+    what differs between pages of a kind is their data, which the cheap whole-site checks read
+    on every page; what a kind's template and scripts do is the same on each of its pages.
+    """
+    ordered = list(dict.fromkeys(urls))
+    by_kind: dict[str, list[str]] = {}
+    for url in ordered:
+        by_kind.setdefault(page_kind(url), []).append(url)
+    chosen: set[str] = set()
+    for kind, members in sorted(by_kind.items()):
+        picks = {members[0], members[-1]}
+        if size is not None:
+            picks.add(max(members, key=lambda url: (size(url), url)))
+        rest = sorted(set(members) - picks)
+        picks.update(random.Random(f"{seed}:{kind}").sample(rest, min(per_kind, len(rest))))
+        chosen |= picks
+    return [url for url in ordered if url in chosen]

@@ -77,7 +77,7 @@ def test_an_update_keeps_what_was_locked_and_adds_what_is_new() -> None:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
-    return Project.copy_of_repo(tmp_path / "project")
+    return Project.small_copy(tmp_path / "project")
 
 
 def test_removing_a_paragraph_id_fails_the_build_naming_the_anchor(tmp_path: Path, project: Project) -> None:

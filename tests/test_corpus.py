@@ -112,7 +112,7 @@ def test_the_meeting_page_gives_its_facts_decisions_and_speakers_in_order(site: 
 
 def test_a_fourth_meeting_is_an_import_and_a_build(tmp_path: Path) -> None:
     """`make import` writes a meeting folder the build publishes as it is: no code, no mkdocs.yml edit."""
-    project = Project.copy_of_repo(tmp_path / "project")
+    project = Project.small_copy(tmp_path / "project")
     pdf = project.path("data/meetings/a-64-pv-121/A-64-PV.121.pdf")
     imported = subprocess.run([sys.executable, "tools/import_record.py", str(pdf), "--id", "a-64-pv-121-again"],
                               cwd=project.root, capture_output=True, text=True)
@@ -130,7 +130,7 @@ def test_a_fourth_meeting_is_an_import_and_a_build(tmp_path: Path) -> None:
 
 
 def test_the_importer_never_overwrites_a_meeting(tmp_path: Path) -> None:
-    project = Project.copy_of_repo(tmp_path / "project")
+    project = Project.small_copy(tmp_path / "project")
     before = project.read("data/meetings/a-64-pv-121/meeting.yml")
     pdf = project.path("data/meetings/a-64-pv-121/A-64-PV.121.pdf")
     result = subprocess.run([sys.executable, "tools/import_record.py", str(pdf)], cwd=project.root,

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.xdist_group("escaping")
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = Project.copy_of_repo(tmp_path_factory.mktemp("hostile") / "project")
+    project = Project.small_copy(tmp_path_factory.mktemp("hostile") / "project")
     project.edit("data/speakers.yml", "name: Yukio Takasu", f"name: '{NAME}'")
     project.edit("data/themes.yml", "label: Prevention", f"label: '{LABEL}'")
     project.edit(f"{RECORD_DIR}/concluding-remarks.md",

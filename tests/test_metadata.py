@@ -206,7 +206,7 @@ def test_feeds_follow_site_url_and_keep_their_ids(mirror: tuple[str, Path], site
 
 def test_descriptions_from_front_matter_are_escaped(tmp_path: Path) -> None:
     """A summary with quotes and markup stays text in every head tag."""
-    project = Project.copy_of_repo(tmp_path / "project")
+    project = Project.small_copy(tmp_path / "project")
     part = f"{RECORD_DIR}/overview.md"
     hostile = 'A "quoted" <b>summary</b> & </script><script>alert(1)</script>'
     summary = re.search(r"^summary: >-\n(?:  .*\n)+", project.read(part), re.M)

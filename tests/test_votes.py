@@ -177,7 +177,7 @@ DECISIONS = "data/meetings/s-pv-3756/decisions.yml"
 
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
-    return Project.copy_of_repo(tmp_path / "project")
+    return Project.copy_of_repo(tmp_path / "project", meetings={"s-pv-3756"})
 
 
 def test_counts_that_differ_from_the_lists_stop_the_build_naming_the_vote(project: Project) -> None:

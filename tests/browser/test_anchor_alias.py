@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """This module's pages: a site where p-closing-takasu was renamed, keeping its old id as an alias."""
-    project = Project.copy_of_repo(tmp_path_factory.mktemp("alias") / "project")
+    project = Project.small_copy(tmp_path_factory.mktemp("alias") / "project")
     project.edit(f"{RECORD_DIR}/concluding-remarks.md", "{: id: p-closing-takasu,",
                  "{: id: p-closing-remarks, aliases: [p-closing-takasu],")
     site = project.root.parent / "site"

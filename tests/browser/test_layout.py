@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from browser.conftest import PART, PHONE
-from conftest import PARTS
+from conftest import PARTS, page_kind, representative
 
 pytestmark = pytest.mark.browser
 
@@ -20,14 +20,29 @@ PHONE_PAGES = ["", *(f"{PART}{part}/" for part in PARTS), f"{PART}notes/", f"{PA
                "delegations/israel/"]
 
 
-SHARES = 4  # every page, in four shares the two test workers take in turn
+SHARES = 4  # the sample in four shares the two test workers take in turn (the same tests as before)
+
+
+def visited_pages(site: Any) -> list[str]:
+    """The pages a browser opens: a fixed sample of each kind of page (conftest.representative).
+
+    Bounded so that the suite's time does not grow with the meetings in data/: at most five pages
+    of each kind (the first, the last, the largest and two seeded picks), whatever the corpus. What
+    the browser would find on the other pages is checked on every page without one: a resource
+    or import from another origin (test_integrity.py), a broken internal link or fragment
+    (test_integrity.py), markup that runs (test_escaping.py), a repeated id (test_site.py).
+    """
+    return representative(site.html_pages(), size=lambda url: site.file_for(url).stat().st_size)
 
 
 @pytest.mark.parametrize("share", range(SHARES))
 def test_every_page_loads_without_console_errors_or_foreign_requests(page: Any, site: Any, share: int) -> None:
-    """The `page` fixture fails the test on a console error or a request off the site's own origin."""
-    urls = site.html_pages()
-    assert len(urls) > 150
+    """Every kind of page, in a bounded sample (visited_pages): the `page` fixture fails the test
+    on a console error or a request off the site's own origin."""
+    urls = visited_pages(site)
+    kinds = {page_kind(url) for url in site.html_pages()}
+    assert {page_kind(url) for url in urls} == kinds and len(kinds) > 10
+    assert len(urls) <= 5 * len(kinds)
     for url in urls[share::SHARES]:
         response = page.goto(url)  # returns on the page's load event: its own scripts and styles are in
         assert response.status == 200, url
