@@ -66,6 +66,7 @@ import: install
 ## Benchmark build cost and growth, page weight and Lighthouse; writes BENCHMARKS.md (about 20 minutes)
 bench: install-test $(VENV)/.installed-bench .bench/node_modules/.bin/lighthouse
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/scale.py
 
 # Lighthouse from npm, in a gitignored folder of the project; it drives Debian's Chromium (CHROME_PATH).
 .bench/node_modules/.bin/lighthouse:

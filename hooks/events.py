@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import html
 import logging
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,6 +50,28 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.record")
 
 
+class _Spill:
+    """Each page's HTML on disk from when MkDocs has rendered it until it writes the page. MkDocs renders
+    every page before it writes any, and would hold all their HTML at once: at 1,000 meetings that was
+    most of a build's memory (BENCHMARKS.md)."""
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="recordkit-pages-"))
+        self.files: dict[str, Path] = {}
+
+    def put(self, src_uri: str, content: str) -> None:
+        path = self.folder / f"{len(self.files)}.html"
+        path.write_text(content, encoding="utf-8")
+        self.files[src_uri] = path
+
+    def take(self, src_uri: str) -> str | None:
+        path = self.files.get(src_uri)
+        return path.read_text(encoding="utf-8") if path is not None else None
+
+    def close(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
 @dataclass
 class _Build:
     site: pages.Site
@@ -55,6 +79,7 @@ class _Build:
     job: partitions.Job | None = None
     own_meetings: frozenset[str] = frozenset()  # a partition's job: the meetings whose pages it builds
     stubs: set[str] = field(default_factory=set)  # src_uris of the pages other jobs build
+    spill: _Spill = field(default_factory=_Spill)
 
 
 class _Stub(File):
@@ -85,6 +110,8 @@ def _current() -> _Build:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and validate everything before MkDocs cleans site/: a bad input leaves the last site as it was."""
     global _build
+    if _build is not None:
+        _build.spill.close()
     _build = None
     root = Path(config.config_file_path).parent
     job = partitions.job_from_env()
@@ -140,8 +167,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise PluginError(f"docs/{src_uri} clashes with a page generated from data/: remove or rename it")
         inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
         if _builds(build, kind, subject):
-            files.append(File.generated(config, src_uri, content=pages.render_page(site, kind, subject),
-                                        inclusion=inclusion))
+            # Its Markdown is made when MkDocs reads the page (on_page_markdown), not all at once here.
+            files.append(File.generated(config, src_uri, content="", inclusion=inclusion))
         else:
             files.append(_Stub.generated(config, src_uri, content="", inclusion=inclusion))
             build.stubs.add(src_uri)
@@ -177,7 +204,35 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["record"] = record  # plain text, for <title> (overrides/main.html escapes it)
     if src_uri == urls.HOME:
         return pages.home_page(build.site, title=page.meta.get("title", ""), intro=markdown)
+    generated = build.site.generated.get(src_uri)
+    if generated is not None:
+        kind, subject, _ = generated
+        return pages.render_page(build.site, kind, subject)
     return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The page's HTML waits on disk until MkDocs writes the page (_Spill)."""
+    _current().spill.put(page.file.src_uri, html)
+    page.markdown = ""
+    return ""
+
+
+def on_page_context(context: dict[str, object], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, object]:
+    content = _current().spill.take(page.file.src_uri)
+    if content is not None:
+        page.content = content
+    return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    page.content = ""  # written: no longer needed
+    return output
+
+
+def on_build_error(error: Exception) -> None:
+    if _build is not None:
+        _build.spill.close()
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -220,6 +275,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     of its own: its memory is not added to the pages'), and the cuts, which need every page, follow the
     merge (tools/build_site.py)."""
     build = _current()
+    build.spill.close()
     site, site_dir, job = build.site, Path(config.site_dir), build.job
     if job is None:
         finish.finish_site(site_dir, [Path(folder) for folder in config.theme.dirs], config.theme.get("palette") or [])

@@ -17,8 +17,9 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import itertools
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -406,14 +407,14 @@ def data_files() -> list[DataFile]:
     return files
 
 
-def _resource(data_file: DataFile, content: bytes) -> dict[str, Any]:
+def _resource(data_file: DataFile, written: Written) -> dict[str, Any]:
     table = data_file.table
     resource: dict[str, Any] = {"name": data_file.resource, "path": data_file.name}
     if table is not None:
         resource["type"] = "table"
     resource.update(title=f"{table.title} ({data_file.label})" if table else data_file.label,
                     description=data_file.description, format=data_file.format, mediatype=data_file.mediatype,
-                    encoding="utf-8", bytes=len(content), hash=f"sha256:{hashlib.sha256(content).hexdigest()}")
+                    encoding="utf-8", bytes=written.size, hash=f"sha256:{written.sha256}")
     if table is None:
         return resource
     if data_file.format == "csv":
@@ -429,8 +430,8 @@ def _resource(data_file: DataFile, content: bytes) -> dict[str, Any]:
     return {**resource, "schema": schema}
 
 
-def data_package(urls: SiteUrls, contents: dict[str, bytes], *, title: str) -> dict[str, Any]:
-    """The Data Package describing the files (`contents`: file name -> its bytes, in data_files' order)."""
+def data_package(urls: SiteUrls, contents: dict[str, Written], *, title: str) -> dict[str, Any]:
+    """The Data Package describing the files (`contents`: file name -> its size and hash, in data_files' order)."""
     described = {f.name: f for f in data_files()}
     package: dict[str, Any] = {
         "$schema": DATA_PACKAGE_PROFILE,
@@ -454,27 +455,50 @@ def data_package(urls: SiteUrls, contents: dict[str, bytes], *, title: str) -> d
     return package
 
 
+@dataclass(frozen=True)
+class Written:
+    size: int
+    sha256: str
+
+
+def _write(path: Path, chunks: Iterable[bytes]) -> Written:
+    """Write `chunks` to `path`, measuring them on the way: a table of millions of rows is never whole in memory."""
+    digest, size = hashlib.sha256(), 0
+    with path.open("wb") as out:
+        for chunk in chunks:
+            digest.update(chunk)
+            size += len(chunk)
+            out.write(chunk)
+    return Written(size, digest.hexdigest())
+
+
+def _chunks(paths: Iterable[Path]) -> Iterator[bytes]:
+    for path in paths:
+        yield path.read_bytes()
+
+
 def write_corpus_data(corpus: Corpus, urls: SiteUrls, site_dir: Path, *, title: str,
-                      tables: dict[str, tuple[str, str]] | None = None) -> list[Path]:
+                      tables: dict[str, tuple[list[Path], list[Path]]] | None = None) -> list[Path]:
     """Write the tables, popolo.json and datapackage.json into the built site's /data/ folder. `tables`:
-    each table's CSV rows and JSON Lines, made apart (a partitioned build's); by default from `corpus`."""
-    texts = tables if tables is not None else table_texts(corpus, urls)
-    by_table = {table.name: table for table in TABLES}
-    contents: dict[str, bytes] = {}
-    for data_file in data_files():
-        table = data_file.table
-        if table is not None:
-            csv_lines, jsonl_lines = texts[table.name]
-            text = csv_header(by_table[table.name]) + csv_lines if data_file.format == "csv" else jsonl_lines
-            contents[data_file.name] = text.encode("utf-8")
-        elif data_file.name == POPOLO:
-            contents[data_file.name] = popolo_text(corpus, urls).encode("utf-8")
-    package = json.dumps(data_package(urls, contents, title=title), ensure_ascii=False, indent=2) + "\n"
+    each table's files of CSV rows and of JSON Lines, made apart (a partitioned build's), concatenated in
+    their order; by default the tables are made from `corpus`."""
+    texts = table_texts(corpus, urls) if tables is None else {}
     folder = site_dir / paths.DATA_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, content in {DATAPACKAGE: package.encode("utf-8"), **contents}.items():
-        path = folder / name
-        path.write_bytes(content)
-        written.append(path)
-    return written
+    contents: dict[str, Written] = {}
+    for data_file in data_files():
+        table, path = data_file.table, folder / data_file.name
+        if table is not None:
+            csv_file = data_file.format == "csv"
+            header = [csv_header(table).encode("utf-8")] if csv_file else []
+            rows: Iterable[bytes]
+            if tables is None:
+                rows = [texts[table.name][0 if csv_file else 1].encode("utf-8")]
+            else:
+                rows = _chunks(tables[table.name][0 if csv_file else 1])
+            contents[data_file.name] = _write(path, itertools.chain(header, rows))
+        elif data_file.name == POPOLO:
+            contents[data_file.name] = _write(path, [popolo_text(corpus, urls).encode("utf-8")])
+    package = json.dumps(data_package(urls, contents, title=title), ensure_ascii=False, indent=2) + "\n"
+    (folder / DATAPACKAGE).write_text(package, encoding="utf-8")
+    return [folder / DATAPACKAGE, *(folder / name for name in contents)]

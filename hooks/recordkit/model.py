@@ -202,7 +202,7 @@ class Correction:
 PARAGRAPH_KINDS = ("statement", "decision", "procedural")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a corpus holds millions
 class Paragraph:
     """One paragraph of a record: an annotation line in a part file, then its text."""
 

@@ -210,17 +210,12 @@ class MergedRecords(Sequence[SearchRecord]):
         raise TypeError("the merged search records are read in order only")
 
 
-def merged_tables(parts: Path) -> dict[str, tuple[str, str]]:
-    """Each table's CSV and JSON Lines rows, every partition's in the site's order."""
+def merged_tables(parts: Path) -> dict[str, tuple[list[Path], list[Path]]]:
+    """Each table's files of CSV rows and of JSON Lines, every partition's, in the site's order."""
     keys = partition_keys(parts)
-    return {table.name: ("".join(_read_exact(parts / key / f"{table.name}.csv.part") for key in keys),
-                         "".join(_read_exact(parts / key / f"{table.name}.jsonl.part") for key in keys))
+    return {table.name: ([parts / key / f"{table.name}.csv.part" for key in keys],
+                         [parts / key / f"{table.name}.jsonl.part" for key in keys])
             for table in corpus_data.TABLES}
-
-
-def _read_exact(path: Path) -> str:
-    with path.open(encoding="utf-8", newline="") as file:  # CSV's line ends are \r\n
-        return file.read()
 
 
 def write_page_classes(site_dir: Path, classes: set[str]) -> None:
