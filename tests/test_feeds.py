@@ -22,7 +22,7 @@ import material
 import pytest
 
 from conftest import Site
-from recordkit import feeds
+from recordkit import feeds, navigation
 from recordkit.model import Body, Corpus, Delegation, Document, Meeting, Paragraph, Part, Role, Speaker, Theme
 from recordkit.urls import SiteUrls, page_url
 
@@ -263,7 +263,13 @@ def test_every_page_with_a_feed_announces_it_in_its_head_and_shows_a_follow_link
             assert heads[0].get("title") == feed.parsed.feed.title, url
             assert follows and follows[0].text_content().startswith("Follow "), url
             assert follows[0].get("type") == "application/atom+xml"
-    assert announced == followed == {page: path for path, page in expected_feeds(corpus).items()}
+    expected = {page: path for path, page in expected_feeds(corpus).items()}
+    for src in navigation.year_pages(corpus):  # a listing's year pages announce the listing's feed
+        year_page = page_url(src)
+        listing = "" if year_page.startswith("meetings/") else year_page.rstrip("/").rsplit("/", 1)[0] + "/"
+        expected[year_page] = expected[listing]
+    assert navigation.year_pages(corpus)  # every year of meetings has its page (the nav's years)
+    assert announced == followed == expected
     # Each feed's own alternate link leads back to the page that announces it.
     for path, feed in published.items():
         page = site_path(feed.parsed.feed.link, site_url)

@@ -237,17 +237,17 @@ def merge(project: Project, site_dir: Path) -> None:
     stylesheets, which the cuts rewrite, copied), then the cuts made from every job's page classes."""
     merging = site_dir.with_name(site_dir.name + ".merging")
     shutil.rmtree(merging, ignore_errors=True)
-    for step in ACROSS_PARTITIONS:  # a file made by two jobs fails the link (FileExistsError)
-        _link_tree(project.out(step), merging)
-    classes = partitions.read_page_classes(project.shared)
-    for key in partitions.partition_keys(project.parts):
-        pages = project.pages(key)
-        classes |= partitions.read_page_classes(pages)
-        for meeting in partitions.meetings_of(project.parts, key):
-            target = merging / meeting.path
-            if target.exists():
-                raise BuildError(f"{meeting.path}: made by two jobs (the shared job and partition {key})")
-            _link_tree(pages / meeting.path, target)
+    try:
+        for step in ACROSS_PARTITIONS:
+            _link_tree(project.out(step), merging)
+        classes = partitions.read_page_classes(project.shared)
+        for key in partitions.partition_keys(project.parts):
+            pages = project.pages(key)
+            classes |= partitions.read_page_classes(pages)
+            for meeting in partitions.outline_of(project.parts, key):
+                _link_tree(pages / meeting.path, merging / meeting.path)
+    except shutil.Error as error:  # a file two jobs made fails its link (FileExistsError)
+        raise BuildError(f"the jobs' outputs do not merge: {error}") from None
     config = load_config(str(project.config_file))
     finish_site(merging, [Path(folder) for folder in config.theme.dirs], config.theme.get("palette") or [], classes)
     shutil.rmtree(site_dir, ignore_errors=True)
