@@ -116,6 +116,9 @@ def edit_paragraph(project: Path) -> str:
     text = part.read_text(encoding="utf-8")
     if old not in text:
         raise SystemExit(f"{part}: the paragraph to edit is not as expected")
+    # The synthetic copies are hard links to data/ (synth.py): writing through the link would edit every
+    # copy, and the real meeting. A file of its own, as an editor's save makes.
+    part.unlink()
     part.write_text(text.replace(old, "{: id: p58, speakers: [deiss], themes: [peace, sdgs]"), encoding="utf-8")
     return "a-65-pv-71 p58"
 
