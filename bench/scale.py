@@ -198,7 +198,7 @@ def at_size(meetings: int) -> dict[str, Any]:
         result["added"] = {"meeting": add_meeting(project), **partitioned(project)}
         result["edited"] = {"paragraph": edit_paragraph(project), **partitioned(project)}
         print(f"[scale]   added {result['added']}\n[scale]   edited {result['edited']}", flush=True)
-    if meetings == max(sizes()):
+    if str(meetings) in os.environ.get("SCALE_SEARCH_AT", str(max(sizes()))).split():
         print(f"[scale] {meetings}: search and first views in Chromium", flush=True)
         result["search"] = search_at(project / "site")
         print(f"[scale]   {result['search']}", flush=True)
@@ -211,7 +211,26 @@ def sizes() -> list[int]:
     return [int(size) for size in os.environ.get("SCALE_SIZES", "100 1000 10000").split()]
 
 
+def report_only(files: list[str]) -> None:
+    """Rewrite the section from saved results; a later file's figures for a size (a rerun of one
+    step, say the incremental builds at 1,000) replace the first's, and say where they come from."""
+    results = json.loads((WORK / files[0]).read_text(encoding="utf-8"))
+    for name in files[1:]:
+        later = json.loads((WORK / name).read_text(encoding="utf-8"))
+        for size in later["sizes"]:
+            into = next(s for s in results["sizes"] if s["meetings"] == size["meetings"])
+            for key in ("added", "edited", "search"):
+                if key in size:
+                    machine = later["machine"]
+                    into[key] = {**size[key], "measured": machine["date"], "commit": machine["commit"]}
+    out = ROOT / "BENCHMARKS.md"
+    out.write_text(report.splice_scale(out.read_text(encoding="utf-8"), results), encoding="utf-8")
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["--report-only"]:  # python bench/scale.py --report-only scale.json [scale-rerun.json]
+        report_only(sys.argv[2:] or ["scale.json"])
+        return
     WORK.mkdir(exist_ok=True)
     started = time.perf_counter()
     results: dict[str, Any] = {"machine": _machine(), "jobs": JOBS}
@@ -221,7 +240,9 @@ def main() -> None:
         results["pytest"] = pytest_time()
         print(f"[scale]   {results['pytest']}", flush=True)
     results["bench_s"] = round(time.perf_counter() - started)
-    (WORK / "scale.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    (WORK / os.environ.get("SCALE_RESULTS", "scale.json")).write_text(json.dumps(results, indent=1), encoding="utf-8")
+    if os.environ.get("SCALE_RESULTS"):
+        return  # a partial rerun: `--report-only scale.json <its file>` merges it
     out = ROOT / "BENCHMARKS.md"
     out.write_text(report.splice_scale(out.read_text(encoding="utf-8"), results), encoding="utf-8")
     print(f"[scale] wrote the Partitioned builds section of {out.name} in {results['bench_s'] / 60:.0f} min")
