@@ -514,11 +514,12 @@ def scale_targets(results: dict[str, Any]) -> list[list[Any]]:
     for key, label in (("added", "adding one meeting to a built corpus"), ("edited", "editing one paragraph")):
         at = next((size for size in sizes if key in size), None)
         if at is not None:
-            share, cpu_share = at[key]["wall_s"] / at["build"]["wall_s"], at[key]["cpu_s"] / at["build"]["cpu_s"]
+            base = at[key].get("baseline", at["build"])
+            share, cpu_share = at[key]["wall_s"] / base["wall_s"], at[key]["cpu_s"] / base["cpu_s"]
             rerun = f" (a run of its own, {at[key]['measured']})" if "measured" in at[key] else ""
             rows.append([f"{label} at {at['meetings']:,} meetings: at most 5% of the full build",
-                         f"CPU {at[key]['cpu_s']:.0f} of {at['build']['cpu_s']:.0f} s ({_pct(cpu_share)}); wall "
-                         f"{at[key]['wall_s']:.0f} of {at['build']['wall_s']:.0f} s ({_pct(share)}){rerun}",
+                         f"CPU {at[key]['cpu_s']:.0f} of {base['cpu_s']:.0f} s ({_pct(cpu_share)}); wall "
+                         f"{at[key]['wall_s']:.0f} of {base['wall_s']:.0f} s ({_pct(share)}){rerun}",
                          _verdict(cpu_share <= INCREMENTAL_SHARE)])
     search = largest.get("search")
     if search:
@@ -545,7 +546,10 @@ def scale_explanations(results: dict[str, Any]) -> list[str]:
     sizes = results["sizes"]
     for key, label in (("added", "Adding one meeting"), ("edited", "Editing one paragraph")):
         at = next((size for size in sizes if key in size), None)
-        if at is None or at[key]["cpu_s"] <= INCREMENTAL_SHARE * at["build"]["cpu_s"]:
+        if at is None:
+            continue
+        base = at[key].get("baseline", at["build"])
+        if at[key]["cpu_s"] <= INCREMENTAL_SHARE * base["cpu_s"]:
             continue
         steps = at[key]["steps"]
         across = sum(steps.get(step, {}).get("cpu_s", 0.0) for step in ("shared", "search", "data", "merge"))
@@ -553,8 +557,8 @@ def scale_explanations(results: dict[str, Any]) -> list[str]:
         notes.append(
             f"- **{label}** at {at['meetings']:,} meetings reruns {at[key]['jobs_run']} of "
             f"{at[key]['jobs_run'] + at[key]['jobs_reused']} jobs: its year's (summarize and pages, {own:.0f} s of "
-            f"CPU, {_pct(own / at['build']['cpu_s'])} of the full build) and the jobs across meetings, "
-            f"{across:.0f} s ({_pct(across / at['build']['cpu_s'])}): the shared pages "
+            f"CPU, {_pct(own / base['cpu_s'])} of the full build) and the jobs across meetings, "
+            f"{across:.0f} s ({_pct(across / base['cpu_s'])}): the shared pages "
             f"({steps.get('shared', {}).get('cpu_s', 0):.0f} s), the search index "
             f"({steps.get('search', {}).get('cpu_s', 0):.0f} s), the data and feeds, and the merge. Those change "
             "with any meeting (a speaker's, delegation's, theme's pages list it; the index numbers every paragraph "
@@ -562,6 +566,16 @@ def scale_explanations(results: dict[str, Any]) -> list[str]:
             "made whole. Within 5% needs them incremental too: the shared job building only the pages whose "
             "Markdown or nav changed (the others reused, as the partitions' are), and an index whose documents "
             "keep their numbers (appended by partition) with only the shards of changed words rewritten.")
+    for small, big in itertools.pairwise(sizes):
+        if big["meetings"] == 10 * small["meetings"] and big["build"]["cpu_s"] > 11 * small["build"]["cpu_s"]:
+            ratios = ", ".join(f"{step} {got['cpu_s'] / small['build']['steps'][step]['cpu_s']:.1f}x"
+                               for step, got in big["build"]["steps"].items()
+                               if small["build"]["steps"].get(step, {}).get("cpu_s"))
+            notes.append(f"- **CPU time** from {small['meetings']:,} to {big['meetings']:,} meetings, by step: "
+                         f"{ratios}. A pages job places every page of the site in its nav and links as a stub "
+                         "(MkDocs builds none of them, but makes a page object for each): the jobs' stubs grow "
+                         "with the partitions times the pages. Fewer, larger partitions, or a nav holding only "
+                         "the years and the partition's own pages, would take that away.")
     largest = sizes[-1]
     for size in sizes:
         if size["build"]["peak_mib"] > PROCESS_LIMIT_MIB:
@@ -595,6 +609,9 @@ def scale_section(results: dict[str, Any]) -> list[str]:
              "memory the largest of any one process; wall time with the jobs two at a time.", "",
              "| target | measured | verdict |", "|---|---|---|"]
     lines += [f"| {' | '.join(str(cell) for cell in row)} |" for row in scale_targets(results)]
+    if results.get("superseded"):
+        lines += ["", "Figures of the main run left out, superseded by a run of their own (measured as dated in "
+                  f"the table): {', '.join(results['superseded'])}."]
     explained = scale_explanations(results)
     if explained:
         lines += ["", "Where a target is missed, and why:", "", *explained]
@@ -607,10 +624,11 @@ def scale_section(results: dict[str, Any]) -> list[str]:
         def step(name: str, steps: dict[str, Any] = steps) -> str:
             got = steps.get(name)
             return f"{got['cpu_s']:.0f}, {got['peak_mib']:.0f}" if got else "-"
-        lines.append(f"| {size['meetings']:,} | {size['paragraphs']:,} | {size['html_pages']:,} | {build['jobs_run']} "
+        pages = size.get("html_pages", "-")
+        lines.append(f"| {size['meetings']:,} | {size.get('paragraphs', 0):,} | {pages} | {build['jobs_run']} "
                      f"| {build['cpu_s']:.0f} | {build['wall_s']:.0f} | {build['peak_mib']:.0f} | {step('summarize')} "
                      f"| {step('pages')} | {step('shared')} | {steps.get('merge', {}).get('cpu_s', 0):.0f} "
-                     f"| {size['search_index_mib']} |")
+                     f"| {size.get('search_index_mib', '-')} |")
     compared = [size for size in sizes if "single" in size]
     if compared:
         lines += ["", "One `mkdocs build --strict` process of the same corpus, where one fits:", "",
@@ -621,15 +639,18 @@ def scale_section(results: dict[str, Any]) -> list[str]:
                   f"{s['build']['peak_mib']:.0f} | {s['differing_files']} |" for s in compared]
     for size in sizes:
         if "added" in size:
-            lines += ["", f"After the full build of {size['meetings']:,} meetings, `make build` again:", "",
+            base = size["added"].get("baseline", size["build"])
+            lines += ["", f"After the full build of {size['meetings']:,} meetings ({base['cpu_s']:.0f} s of CPU, "
+                      f"{base['wall_s']:.0f} s), `make build` again:", "",
                       "| change | jobs run | CPU s | wall s | share of the full build (wall, CPU) |",
                       "|---|---|---|---|---|"]
             for key, what in (("added", f"one meeting added ({size['added']['meeting']}, the newest)"),
                               ("edited", f"one paragraph's annotation edited ({size['edited']['paragraph']})")):
                 run = size[key]
+                base = run.get("baseline", size["build"])
                 lines.append(f"| {what} | {', '.join(run['ran']) or run['jobs_run']} + merge | {run['cpu_s']:.0f} | "
-                             f"{run['wall_s']:.0f} | {_pct(run['wall_s'] / size['build']['wall_s'])}, "
-                             f"{_pct(run['cpu_s'] / size['build']['cpu_s'])} |")
+                             f"{run['wall_s']:.0f} | {_pct(run['wall_s'] / base['wall_s'])}, "
+                             f"{_pct(run['cpu_s'] / base['cpu_s'])} |")
         if "search" in size:
             search = size["search"]
             lines += ["", f"Search at {size['meetings']:,} meetings, in Chromium (bench/search_compare.py's "

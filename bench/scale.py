@@ -14,6 +14,7 @@ has two cores).
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import gzip
 import json
@@ -138,12 +139,13 @@ def search_at(site: Path) -> dict[str, Any]:
 
     words = commonest_words(site, COMMON_WORDS)
     queries = [*search_compare.TIMED_QUERIES, *words]
-    with serving(site) as server, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=readers.CHROMIUM, args=readers.CHROME_FLAGS)
-        runs = {query: search_compare.query_once(browser, server, "index", query) for query in queries}
-        first_view = {kind: weight.bytes for kind, weight in
+    with serving(site) as server:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=readers.CHROMIUM, args=readers.CHROME_FLAGS)
+            runs = {query: search_compare.query_once(browser, server, "index", query) for query in queries}
+            browser.close()
+        first_view = {kind: weight.bytes for kind, weight in  # opens a Playwright of its own
                       readers.first_view_weights(server, readers.PAGE_KINDS, settle_ms=800).items()}
-        browser.close()
     shown = {query: run for query, run in runs.items() if run["ms"] is not None}
     return {"common_words": words,
             "queries": {query: {"ms": run["ms"], "bytes": run["bytes"], "settled_bytes": run["settled_bytes"],
@@ -177,12 +179,40 @@ def site_facts(site: Path) -> dict[str, Any]:
                                                               if f.is_file()) / 2**20, 1)}
 
 
+def from_log(log: Path, meetings: int) -> dict[str, Any]:
+    """A size's figures as a run printed them (`SCALE_FROM_LOG`: a run that stopped after its builds)."""
+    lines = log.read_text(encoding="utf-8").splitlines()
+    result: dict[str, Any] = {"meetings": meetings, "from_log": True}
+    for at, line in enumerate(lines):
+        if line == f"[scale] {meetings}: partitioned build":
+            result["build"] = ast.literal_eval(lines[at + 1].split("[scale]   ", 1)[1])
+        if line == f"[scale] {meetings}: one mkdocs build, compared":
+            single, differing = lines[at + 1].split("[scale]   ", 1)[1].rsplit(", ", 1)
+            result["single"], result["differing_files"] = ast.literal_eval(single), int(differing.split()[0])
+    return result
+
+
 def at_size(meetings: int) -> dict[str, Any]:
     project = WORK / f"scale-{meetings}"
+    log = os.environ.get("SCALE_FROM_LOG")
+    if log:
+        result = from_log(Path(log), meetings)
+        made = synth.generate(meetings, WORK / "scale-count") if meetings < 10_000 else None
+        if made is not None:
+            result["paragraphs"] = made.paragraphs
+            shutil.rmtree(WORK / "scale-count")
+        if (project / "site").is_dir():
+            result.update(site_facts(project / "site"))
+            lines = (project / "site" / "data" / "paragraphs.csv").open(encoding="utf-8").read().count("\n")
+            result["paragraphs"] = lines - 1
+            print(f"[scale] {meetings}: search and first views in Chromium", flush=True)
+            result["search"] = search_at(project / "site")
+            print(f"[scale]   {result['search']}", flush=True)
+        return result
     shutil.rmtree(project, ignore_errors=True)
     print(f"[scale] {meetings} meetings: generating", flush=True)
     made = synth.generate(meetings, project)
-    result: dict[str, Any] = {"meetings": meetings, "paragraphs": made.paragraphs, "corpus": made.line()}
+    result = {"meetings": meetings, "paragraphs": made.paragraphs, "corpus": made.line()}
     print(f"[scale] {meetings}: partitioned build", flush=True)
     result["build"] = partitioned(project)
     result.update(site_facts(project / "site"))
@@ -217,12 +247,19 @@ def report_only(files: list[str]) -> None:
     results = json.loads((WORK / files[0]).read_text(encoding="utf-8"))
     for name in files[1:]:
         later = json.loads((WORK / name).read_text(encoding="utf-8"))
+        if any("added" in size or "edited" in size for size in later["sizes"]):  # the later run's supersede
+            for size in results["sizes"]:
+                for key in ("added", "edited"):
+                    if key in size:
+                        results.setdefault("superseded", []).append(f"{key} at {size['meetings']:,} meetings")
+                        del size[key]
         for size in later["sizes"]:
             into = next(s for s in results["sizes"] if s["meetings"] == size["meetings"])
             for key in ("added", "edited", "search"):
                 if key in size:
                     machine = later["machine"]
-                    into[key] = {**size[key], "measured": machine["date"], "commit": machine["commit"]}
+                    into[key] = {**size[key], "measured": machine["date"], "commit": machine["commit"],
+                                 "baseline": size["build"]}  # the full build it followed
     out = ROOT / "BENCHMARKS.md"
     out.write_text(report.splice_scale(out.read_text(encoding="utf-8"), results), encoding="utf-8")
 
