@@ -8,6 +8,7 @@ it builds it, under a file lock, into the run's common temporary folder.
 from __future__ import annotations
 
 import fcntl
+import functools
 import gzip
 import hashlib
 import json
@@ -27,6 +28,7 @@ import pytest
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
+    from recordkit.importers.pdf_text import PdfText
     from recordkit.loader import Loaded
     from recordkit.model import Corpus
     from recordkit.problems import Problem
@@ -208,6 +210,27 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
             built.touch()
         fcntl.flock(lock, fcntl.LOCK_UN)
     yield target
+
+
+# -- the verbatim records' PDFs, read once per worker ------------------------------------
+# The importer's tests read the same PDFs (seconds each) in several tests and modules; those modules
+# share one xdist_group ("verbatim-pdfs"), so that one worker reads each PDF once.
+
+
+@functools.cache
+def pdf_text(path: Path) -> PdfText:
+    """The importer's reading of a PDF (read_pdf), shared: copy its lists before changing them."""
+    from recordkit.importers.pdf_text import read_pdf
+
+    return read_pdf(path)
+
+
+@functools.cache
+def pdfminer_text(path: Path) -> str:
+    """pdfminer's own text of a PDF: the reference the importer's text is held to."""
+    from pdfminer.high_level import extract_text
+
+    return extract_text(str(path))
 
 
 @pytest.fixture(scope="session")
