@@ -120,6 +120,11 @@ class Project:
         assert made.returncode == 0, made.stderr
         return project
 
+    def copy_to(self, target: Path) -> Project:
+        """This copy copied again, as it is, to `target`."""
+        shutil.copytree(self.root, target, symlinks=True)
+        return Project(target)
+
     def path(self, relative: str) -> Path:
         return self.root / relative
 
@@ -174,6 +179,21 @@ def _drop_entry(registry: Path, entry_id: str) -> None:
     while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
         end += 1
     registry.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def small_copy(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Project]:
+    """Project.small_copy(target, meetings), made once per worker for each set of meetings and copied
+    to each test's `target`: trimming the registries and writing anchors.lock costs a second a copy."""
+    made: dict[tuple[str, ...], Project] = {}
+
+    def copy(target: Path, meetings: Iterable[str] = SMALL_CORPUS) -> Project:
+        key = tuple(sorted(meetings))
+        if key not in made:
+            made[key] = Project.small_copy(tmp_path_factory.mktemp("small-copy") / "project", key)
+        return made[key].copy_to(target)
+
+    return copy
 
 
 def snapshot(folder: Path) -> dict[str, str]:
