@@ -35,9 +35,10 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-# The record's folder in docs/, and its pages' URL in the site.
-RECORD_DIR = "data/meetings/2024-04-02-human-security"
-RECORD = "records/2024-04-02-human-security/"
+# The summary record most tests read or edit: its id, its folder in data/, and its pages' URL in the site.
+RECORD_ID = "2024-04-02-human-security"
+RECORD_DIR = f"data/meetings/{RECORD_ID}"
+RECORD = f"records/{RECORD_ID}/"
 PARTS = ["overview", "opening-statements", "panel-discussion", "member-states", "concluding-remarks"]
 # Everything a build reads; not the venv, the tests, outputs or caches.
 SKIPPED = {".git", ".venv", "site", ".build", "tests", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".bench",
@@ -166,7 +167,7 @@ class Project:
 
 # The meetings of Project.small_copy: the summary record most tests edit, and a verbatim record of
 # each body (the Security Council's with a vote): every kind of record and page, and a fixed size.
-SMALL_CORPUS = ("2024-04-02-human-security", "a-64-pv-121", "s-pv-3756")
+SMALL_CORPUS = (RECORD_ID, "a-64-pv-121", "s-pv-3756")
 UNREFERENCED = re.compile(r"(speaker|theme) '([^']+)' is not referenced by any paragraph")
 
 

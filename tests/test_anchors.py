@@ -10,7 +10,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from conftest import RECORD_DIR, ROOT, Project, Site, snapshot
+from conftest import RECORD_DIR, RECORD_ID, ROOT, Project, Site, snapshot
 from recordkit import anchors
 
 CLOSING = f"{RECORD_DIR}/concluding-remarks.md"
@@ -80,7 +80,7 @@ def test_an_update_keeps_what_was_locked_and_adds_what_is_new() -> None:
 def project(small_copy: Callable[..., Project], tmp_path: Path) -> Project:
     """A copy whose one meeting is the summary record: each change here is to that record, mkdocs.yml or
     docs/, and what the lock and the build make of it does not depend on other meetings."""
-    return small_copy(tmp_path / "project", [Path(RECORD_DIR).name])
+    return small_copy(tmp_path / "project", [RECORD_ID])
 
 
 def test_removing_a_paragraph_id_fails_the_build_naming_the_anchor(tmp_path: Path, project: Project) -> None:

@@ -18,7 +18,7 @@ import pytest
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 
-from conftest import PARTS, RECORD, RECORD_DIR, ROOT, Project, Site, build_site
+from conftest import PARTS, RECORD, RECORD_DIR, RECORD_ID, ROOT, Project, Site, build_site
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 ATOM_NS = {"a": "http://www.w3.org/2005/Atom"}
@@ -214,7 +214,7 @@ def test_feeds_follow_site_url_and_keep_their_ids(mirror: tuple[str, Path], site
 
 def test_descriptions_from_front_matter_are_escaped(tmp_path: Path, small_copy: Callable[..., Project]) -> None:
     """A summary with quotes and markup stays text in every head tag (a copy with only its record)."""
-    project = small_copy(tmp_path / "project", [Path(RECORD_DIR).name])
+    project = small_copy(tmp_path / "project", [RECORD_ID])
     part = f"{RECORD_DIR}/overview.md"
     hostile = 'A "quoted" <b>summary</b> & </script><script>alert(1)</script>'
     summary = re.search(r"^summary: >-\n(?:  .*\n)+", project.read(part), re.M)

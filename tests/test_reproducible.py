@@ -19,7 +19,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from conftest import RECORD_DIR, ROOT, Project, snapshot
+from conftest import RECORD_DIR, RECORD_ID, ROOT, Project, snapshot
 
 EPOCH = 1712102400  # 2024-04-03 00:00:00 UTC, the day after the meeting
 CLOSING = f"{RECORD_DIR}/concluding-remarks.md"
@@ -96,7 +96,7 @@ def test_a_second_build_in_one_process_shows_edited_sections_and_data(
     """Two builds of a copy whose one meeting is the summary record, where the edits are: bounded,
     whatever data/ holds."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
-    project = small_copy(tmp_path / "project", [Path(RECORD_DIR).name])
+    project = small_copy(tmp_path / "project", [RECORD_ID])
     site = tmp_path / "site"
 
     build_in_process(project, site)

@@ -10,6 +10,7 @@ depends on every meeting.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import RECORD_DIR, Project, snapshot
+from conftest import RECORD_DIR, RECORD_ID, Project, snapshot
 
 MEETING_FILE = f"{RECORD_DIR}/meeting.yml"
 CORRECTIONS_FILE = f"{RECORD_DIR}/corrections.yml"
@@ -32,7 +33,7 @@ PANEL = f"{RECORD_DIR}/panel-discussion.md"
 def project(small_copy: Callable[..., Project], tmp_path: Path) -> Project:
     """A copy whose one meeting is the summary record, registries trimmed to it: each mistake is in that
     record, a registry or docs/, and a build of it takes a fraction of the whole site's."""
-    return small_copy(tmp_path / "project", [Path(RECORD_DIR).name])
+    return small_copy(tmp_path / "project", [RECORD_ID])
 
 
 @pytest.fixture
@@ -567,6 +568,16 @@ def test_an_unreferenced_speaker_warns_and_is_fatal_under_strict(tmp_path: Path,
     assert not (tmp_path / "strict").exists(), "a strict failure must not write a site"
 
 
+@pytest.fixture(scope="module")
+def good_site(small_copy: Callable[..., Project], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of `project` as it is, built once: a bad input fails the build before MkDocs touches
+    site/, so the site a failed build must leave as it was can be a copy of this one."""
+    folder = tmp_path_factory.mktemp("good")
+    result = small_copy(folder / "project", [RECORD_ID]).build(folder / "site")
+    assert result.returncode == 0, result.stderr
+    return folder / "site"
+
+
 @pytest.mark.parametrize(
     "break_input",
     [
@@ -579,9 +590,11 @@ def test_an_unreferenced_speaker_warns_and_is_fatal_under_strict(tmp_path: Path,
                      id="strict-warning"),
     ],
 )
-def test_a_failed_build_leaves_the_previous_site_byte_for_byte(tmp_path: Path, project: Project, break_input) -> None:
-    site, first = built(tmp_path, project)
-    assert first.returncode == 0, first.stderr
+@pytest.mark.xdist_group("good-site")  # one worker builds good_site, once
+def test_a_failed_build_leaves_the_previous_site_byte_for_byte(tmp_path: Path, project: Project, good_site: Path,
+                                                               break_input) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(good_site, site)
     before = snapshot(site)
     assert len(before) > 50
     break_input(project)
@@ -608,7 +621,5 @@ def test_a_missing_data_file_is_named(project: Project, name: str) -> None:
 
 
 def test_no_meeting_at_all_says_how_to_add_one(project: Project) -> None:
-    import shutil
-
     shutil.rmtree(project.path("data/meetings"))
     only_problem(project, file="data/meetings", line=None, says=["no meeting", "make import"])
