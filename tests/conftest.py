@@ -1,8 +1,9 @@
 """One real build of the site per test run, and what the tests share: the
 project's layout, a throwaway copy of the project, and the built site's HTML.
 
-Under pytest-xdist the workers share that one build: the first worker to need
-it builds it, under a file lock, into the run's common temporary folder.
+Under pytest-xdist the workers share that one build, and each small copy of the
+project the tests copy again (small_copy): the first worker to need it makes it,
+under a file lock, in the run's common temporary folder.
 """
 
 from __future__ import annotations
@@ -184,15 +185,16 @@ def _drop_entry(registry: Path, entry_id: str) -> None:
 
 @pytest.fixture(scope="session")
 def small_copy(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Project]:
-    """Project.small_copy(target, meetings), made once per worker for each set of meetings and copied
-    to each test's `target`: trimming the registries and writing anchors.lock costs a second a copy."""
-    made: dict[tuple[str, ...], Project] = {}
+    """Project.small_copy(target, meetings), made once per run for each set of meetings (shared by the
+    xdist workers) and copied to each test's `target`: trimming the registries and writing
+    anchors.lock costs a second a copy."""
+    shared = shared_folder(tmp_path_factory)
 
     def copy(target: Path, meetings: Iterable[str] = SMALL_CORPUS) -> Project:
-        key = tuple(sorted(meetings))
-        if key not in made:
-            made[key] = Project.small_copy(tmp_path_factory.mktemp("small-copy") / "project", key)
-        return made[key].copy_to(target)
+        kept = sorted(meetings)
+        template = shared / ("small-copy-" + "+".join(kept))
+        made_once(template, lambda: Project.small_copy(template, kept))
+        return Project(template).copy_to(target)
 
     return copy
 
@@ -204,6 +206,24 @@ def snapshot(folder: Path) -> dict[str, str]:
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
+
+
+def shared_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The run's temporary folder, common to its xdist workers."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def made_once(target: Path, make: Callable[[], object]) -> None:
+    """Run `make` (which writes `target`) unless a worker of this run already has: the first worker to
+    need it makes it, under a file lock, and the others wait for it."""
+    done = target.with_name(target.name + ".made")
+    with target.with_name(target.name + ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            make()
+            done.touch()
+        fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 @pytest.fixture(scope="session")
@@ -219,17 +239,13 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         assert (site / "index.html").is_file(), f"TEST_SITE_DIR={prebuilt}: no built site there"
         yield site
         return
-    shared = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        shared = shared.parent  # the run's folder, common to its workers
-    target, built = shared / "site", shared / "site.built"
-    with (shared / "site.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not built.exists():
-            result = build_site(target)
-            assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
-            built.touch()
-        fcntl.flock(lock, fcntl.LOCK_UN)
+    target = shared_folder(tmp_path_factory) / "site"
+
+    def build() -> None:
+        result = build_site(target)
+        assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+
+    made_once(target, build)
     yield target
 
 
