@@ -46,16 +46,13 @@ SKIPPED = {".git", ".venv", "site", ".build", "tests", ".pytest_cache", ".mypy_c
            "node_modules"}
 
 
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Under `--dist loadgroup`, stop if an xdist_group mark did not reach its test's node id (the suffix
-    by which pytest-xdist sends a group to one worker): nothing else fails, and every worker would make
-    the group's module fixtures again (pytest-dev/pytest-xdist#1386, with pytest 9.2)."""
-    if not getattr(config.option, "loadgroup", False):
-        return
-    lost = [item.nodeid for item in items if item.get_closest_marker("xdist_group") and "@" not in item.nodeid]
-    if lost:
-        raise pytest.UsageError(f"xdist_group ignored by this pytest and pytest-xdist, e.g. {lost[0]}")
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Under `--dist loadgroup`, fail a test whose xdist_group mark did not reach its node id (the suffix
+    by which pytest-xdist sends a group to one worker): nothing else would fail, and every worker would
+    make the group's module fixtures again (pytest-dev/pytest-xdist#1386, with pytest 9.2)."""
+    if getattr(item.config.option, "loadgroup", False) and item.get_closest_marker("xdist_group") \
+            and "@" not in item.nodeid:
+        pytest.fail("xdist_group ignored: this pytest and pytest-xdist do not keep a group on one worker")
 
 
 def build_site(site_dir: Path, *, config: Path = ROOT / "mkdocs.yml", strict: bool = True,
