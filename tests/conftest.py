@@ -1,13 +1,15 @@
 """One real build of the site per test run, and what the tests share: the
 project's layout, a throwaway copy of the project, and the built site's HTML.
 
-Under pytest-xdist the workers share that one build: the first worker to need
-it builds it, under a file lock, into the run's common temporary folder.
+Under pytest-xdist the workers share that one build, and each small copy of the
+project the tests copy again (small_copy): the first worker to need it makes it,
+under a file lock, in the run's common temporary folder.
 """
 
 from __future__ import annotations
 
 import fcntl
+import functools
 import gzip
 import hashlib
 import json
@@ -27,19 +29,30 @@ import pytest
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
+    from recordkit.importers.pdf_text import PdfText
     from recordkit.loader import Loaded
     from recordkit.model import Corpus
     from recordkit.problems import Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-# The record's folder in docs/, and its pages' URL in the site.
-RECORD_DIR = "data/meetings/2024-04-02-human-security"
-RECORD = "records/2024-04-02-human-security/"
+# The summary record most tests read or edit: its id, its folder in data/, and its pages' URL in the site.
+RECORD_ID = "2024-04-02-human-security"
+RECORD_DIR = f"data/meetings/{RECORD_ID}"
+RECORD = f"records/{RECORD_ID}/"
 PARTS = ["overview", "opening-statements", "panel-discussion", "member-states", "concluding-remarks"]
 # Everything a build reads; not the venv, the tests, outputs or caches.
 SKIPPED = {".git", ".venv", "site", ".build", "tests", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".bench",
            "node_modules"}
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Under `--dist loadgroup`, fail a test whose xdist_group mark did not reach its node id (the suffix
+    by which pytest-xdist sends a group to one worker): nothing else would fail, and every worker would
+    make the group's module fixtures again (pytest-dev/pytest-xdist#1386, with pytest 9.2)."""
+    if getattr(item.config.option, "loadgroup", False) and item.get_closest_marker("xdist_group") \
+            and "@" not in item.nodeid:
+        pytest.fail("xdist_group ignored: this pytest and pytest-xdist do not keep a group on one worker")
 
 
 def build_site(site_dir: Path, *, config: Path = ROOT / "mkdocs.yml", strict: bool = True,
@@ -106,6 +119,11 @@ class Project:
         assert made.returncode == 0, made.stderr
         return project
 
+    def copy_to(self, target: Path) -> Project:
+        """This copy copied again, as it is, to `target`."""
+        shutil.copytree(self.root, target, symlinks=True)
+        return Project(target)
+
     def path(self, relative: str) -> Path:
         return self.root / relative
 
@@ -147,7 +165,7 @@ class Project:
 
 # The meetings of Project.small_copy: the summary record most tests edit, and a verbatim record of
 # each body (the Security Council's with a vote): every kind of record and page, and a fixed size.
-SMALL_CORPUS = ("2024-04-02-human-security", "a-64-pv-121", "s-pv-3756")
+SMALL_CORPUS = (RECORD_ID, "a-64-pv-121", "s-pv-3756")
 UNREFERENCED = re.compile(r"(speaker|theme) '([^']+)' is not referenced by any paragraph")
 
 
@@ -162,6 +180,22 @@ def _drop_entry(registry: Path, entry_id: str) -> None:
     registry.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
 
 
+@pytest.fixture(scope="session")
+def small_copy(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Project]:
+    """Project.small_copy(target, meetings), made once per run for each set of meetings (shared by the
+    xdist workers) and copied to each test's `target`: trimming the registries and writing
+    anchors.lock costs a second a copy."""
+    shared = shared_folder(tmp_path_factory)
+
+    def copy(target: Path, meetings: Iterable[str] = SMALL_CORPUS) -> Project:
+        kept = sorted(meetings)
+        template = shared / ("small-copy-" + "+".join(kept))
+        made_once(template, lambda: Project.small_copy(template, kept))
+        return Project(template).copy_to(target)
+
+    return copy
+
+
 def snapshot(folder: Path) -> dict[str, str]:
     """Relative path -> sha256 of every file under `folder`."""
     return {
@@ -169,6 +203,24 @@ def snapshot(folder: Path) -> dict[str, str]:
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
+
+
+def shared_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The run's temporary folder, common to its xdist workers."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def made_once(target: Path, make: Callable[[], object]) -> None:
+    """Run `make` (which writes `target`) unless a worker of this run already has: the first worker to
+    need it makes it, under a file lock, and the others wait for it."""
+    done = target.with_name(target.name + ".made")
+    with target.with_name(target.name + ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            make()
+            done.touch()
+        fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 @pytest.fixture(scope="session")
@@ -184,18 +236,35 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         assert (site / "index.html").is_file(), f"TEST_SITE_DIR={prebuilt}: no built site there"
         yield site
         return
-    shared = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        shared = shared.parent  # the run's folder, common to its workers
-    target, built = shared / "site", shared / "site.built"
-    with (shared / "site.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not built.exists():
-            result = build_site(target)
-            assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
-            built.touch()
-        fcntl.flock(lock, fcntl.LOCK_UN)
+    target = shared_folder(tmp_path_factory) / "site"
+
+    def build() -> None:
+        result = build_site(target)
+        assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+
+    made_once(target, build)
     yield target
+
+
+# -- the verbatim records' PDFs, read once per worker ------------------------------------
+# The importer's tests read the same PDFs (seconds each) in several tests and modules; those modules
+# share one xdist_group ("verbatim-pdfs"), so that one worker reads each PDF once.
+
+
+@functools.cache
+def pdf_text(path: Path) -> PdfText:
+    """The importer's reading of a PDF (read_pdf), shared: copy its lists before changing them."""
+    from recordkit.importers.pdf_text import read_pdf
+
+    return read_pdf(path)
+
+
+@functools.cache
+def pdfminer_text(path: Path) -> str:
+    """pdfminer's own text of a PDF: the reference the importer's text is held to."""
+    from pdfminer.high_level import extract_text
+
+    return extract_text(str(path))
 
 
 @pytest.fixture(scope="session")

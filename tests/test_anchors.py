@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import lxml.html
 import pytest
 
-from conftest import RECORD_DIR, ROOT, Project, Site, snapshot
+from conftest import RECORD_DIR, RECORD_ID, ROOT, Project, Site, snapshot
 from recordkit import anchors
 
 CLOSING = f"{RECORD_DIR}/concluding-remarks.md"
@@ -76,8 +77,10 @@ def test_an_update_keeps_what_was_locked_and_adds_what_is_new() -> None:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Project:
-    return Project.small_copy(tmp_path / "project")
+def project(small_copy: Callable[..., Project], tmp_path: Path) -> Project:
+    """A copy whose one meeting is the summary record: each change here is to that record, mkdocs.yml or
+    docs/, and what the lock and the build make of it does not depend on other meetings."""
+    return small_copy(tmp_path / "project", [RECORD_ID])
 
 
 def test_removing_a_paragraph_id_fails_the_build_naming_the_anchor(tmp_path: Path, project: Project) -> None:

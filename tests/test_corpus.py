@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -110,9 +111,9 @@ def test_the_meeting_page_gives_its_facts_decisions_and_speakers_in_order(site: 
     assert order == list(spoken)
 
 
-def test_a_fourth_meeting_is_an_import_and_a_build(tmp_path: Path) -> None:
+def test_a_fourth_meeting_is_an_import_and_a_build(tmp_path: Path, small_copy: Callable[..., Project]) -> None:
     """`make import` writes a meeting folder the build publishes as it is: no code, no mkdocs.yml edit."""
-    project = Project.small_copy(tmp_path / "project")
+    project = small_copy(tmp_path / "project")
     pdf = project.path("data/meetings/a-64-pv-121/A-64-PV.121.pdf")
     imported = subprocess.run([sys.executable, "tools/import_record.py", str(pdf), "--id", "a-64-pv-121-again"],
                               cwd=project.root, capture_output=True, text=True)
@@ -129,8 +130,8 @@ def test_a_fourth_meeting_is_an_import_and_a_build(tmp_path: Path) -> None:
     assert "records/a-64-pv-121-again/" in nav
 
 
-def test_the_importer_never_overwrites_a_meeting(tmp_path: Path) -> None:
-    project = Project.small_copy(tmp_path / "project")
+def test_the_importer_never_overwrites_a_meeting(tmp_path: Path, small_copy: Callable[..., Project]) -> None:
+    project = small_copy(tmp_path / "project")
     before = project.read("data/meetings/a-64-pv-121/meeting.yml")
     pdf = project.path("data/meetings/a-64-pv-121/A-64-PV.121.pdf")
     result = subprocess.run([sys.executable, "tools/import_record.py", str(pdf)], cwd=project.root,

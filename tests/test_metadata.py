@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ import pytest
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 
-from conftest import PARTS, RECORD, RECORD_DIR, ROOT, Project, Site, build_site
+from conftest import PARTS, RECORD, RECORD_DIR, RECORD_ID, ROOT, Project, Site, build_site
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 ATOM_NS = {"a": "http://www.w3.org/2005/Atom"}
@@ -151,6 +152,11 @@ def test_each_part_is_an_article_of_the_record(site: Site) -> None:
 # -- wherever it is hosted ------------------------------------------------------
 
 
+# The mirror is a build of the whole site (the feeds' test compares it with the session's build): its
+# two tests run on one worker, which builds it once.
+ON_THE_MIRRORS_WORKER = pytest.mark.xdist_group("mirror")
+
+
 @pytest.fixture(scope="module")
 def mirror(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
     site_url = "https://mirror.example.net/un-records/"
@@ -160,6 +166,7 @@ def mirror(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
     return site_url, target
 
 
+@ON_THE_MIRRORS_WORKER
 def test_canonical_links_sitemap_and_exports_follow_site_url(mirror: tuple[str, Path]) -> None:
     site_url, root = mirror
     site = Site(root)
@@ -176,6 +183,7 @@ def test_canonical_links_sitemap_and_exports_follow_site_url(mirror: tuple[str, 
     assert cite.endswith(f". {site_url}{RECORD}overview/#p-overview-meeting")
 
 
+@ON_THE_MIRRORS_WORKER
 def test_feeds_follow_site_url_and_keep_their_ids(mirror: tuple[str, Path], site_dir: Path, site_url: str) -> None:
     """The feeds of a build hosted elsewhere (another process, another site_url) link that host, and
     every feed and entry keeps its id: an entry's id depends neither on the build nor on the host."""
@@ -204,9 +212,9 @@ def test_feeds_follow_site_url_and_keep_their_ids(mirror: tuple[str, Path], site
 # -- escaping -----------------------------------------------------------------
 
 
-def test_descriptions_from_front_matter_are_escaped(tmp_path: Path) -> None:
-    """A summary with quotes and markup stays text in every head tag."""
-    project = Project.small_copy(tmp_path / "project")
+def test_descriptions_from_front_matter_are_escaped(tmp_path: Path, small_copy: Callable[..., Project]) -> None:
+    """A summary with quotes and markup stays text in every head tag (a copy with only its record)."""
+    project = small_copy(tmp_path / "project", [RECORD_ID])
     part = f"{RECORD_DIR}/overview.md"
     hostile = 'A "quoted" <b>summary</b> & </script><script>alert(1)</script>'
     summary = re.search(r"^summary: >-\n(?:  .*\n)+", project.read(part), re.M)

@@ -3,18 +3,22 @@
 Most cases load a copy of data/ and docs/ with one mistake through the same
 loader the hooks call (fast); the ones at the end go through a real
 `mkdocs build` and check what the editor sees: the message, no traceback, and
-the last good site left as it was.
+the last good site left as it was. A mistake is made in a copy of the project
+with only the meeting it is in (conftest.small_copy), unless what is checked
+depends on every meeting.
 """
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import RECORD_DIR, Project, snapshot
+from conftest import RECORD_DIR, RECORD_ID, Project, snapshot
 
 MEETING_FILE = f"{RECORD_DIR}/meeting.yml"
 CORRECTIONS_FILE = f"{RECORD_DIR}/corrections.yml"
@@ -26,7 +30,16 @@ PANEL = f"{RECORD_DIR}/panel-discussion.md"
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Project:
+def project(small_copy: Callable[..., Project], tmp_path: Path) -> Project:
+    """A copy whose one meeting is the summary record, registries trimmed to it: each mistake is in that
+    record, a registry or docs/, and a build of it takes a fraction of the whole site's."""
+    return small_copy(tmp_path / "project", [RECORD_ID])
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Project:
+    """The whole repository: for the committed data as it is, and for suggestions drawn from every
+    meeting's speakers."""
     return Project.copy_of_repo(tmp_path / "project")
 
 
@@ -47,8 +60,8 @@ def has_problem(problems: list, *, file: str, line: int | None, says: list[str],
     return problem
 
 
-def test_the_committed_record_loads_without_problems(project: Project) -> None:
-    loaded = project.load()
+def test_the_committed_record_loads_without_problems(repo: Project) -> None:
+    loaded = repo.load()
     assert loaded.warnings == []
     assert len(loaded.corpus.meeting_by_id['2024-04-02-human-security'].paragraphs) == 15
 
@@ -202,10 +215,10 @@ def test_an_invalid_id(project: Project) -> None:
     ],
 )
 def test_an_unknown_id_in_an_annotation_suggests_the_closest(
-    project: Project, old: str, new: str, what: str, suggestion: str
+    repo: Project, old: str, new: str, what: str, suggestion: str
 ) -> None:
-    project.edit(CLOSING, old, new)
-    only_problem(project, file=CLOSING, line=project.line_of(CLOSING, "{: id: p-closing-takasu"),
+    repo.edit(CLOSING, old, new)
+    only_problem(repo, file=CLOSING, line=repo.line_of(CLOSING, "{: id: p-closing-takasu"),
                  says=["paragraph 'p-closing-takasu'", f"unknown {what}", suggestion])
 
 
@@ -354,7 +367,15 @@ def test_the_first_differing_paragraph_of_a_part_is_named(project: Project) -> N
 
 # -- bodies and the Council's members ------------------------------------------------
 
-VERBATIM_FILE = "data/meetings/a-76-pv-102/meeting.yml"
+VERBATIM_MEETING = "a-76-pv-102"
+VERBATIM_FILE = f"data/meetings/{VERBATIM_MEETING}/meeting.yml"
+
+
+@pytest.fixture
+def verbatim(small_copy: Callable[..., Project], tmp_path: Path) -> Project:
+    """A copy whose one meeting is A/76/PV.102 (a verbatim record with a President), registries trimmed
+    to it: the members' checks read that meeting, the delegations and the speakers."""
+    return small_copy(tmp_path / "project", [VERBATIM_MEETING])
 
 
 def test_an_unknown_body_names_meeting_yml_the_field_and_its_line(project: Project) -> None:
@@ -393,51 +414,51 @@ def member_line(project: Project, index: int) -> int:
     return project.line_of(VERBATIM_FILE, "members:") + 1 + 2 * index
 
 
-def test_members_present_load_in_printed_order(project: Project) -> None:
-    with_members(project, ("kenya", "kimani"), ("bangladesh", "muhith"))
-    loaded = project.load()
+def test_members_present_load_in_printed_order(verbatim: Project) -> None:
+    with_members(verbatim, ("kenya", "kimani"), ("bangladesh", "muhith"))
+    loaded = verbatim.load()
     assert loaded.warnings == []
     members = loaded.corpus.meeting_by_id["a-76-pv-102"].members
     assert [(m.delegation, m.representative) for m in members] == [("kenya", "kimani"), ("bangladesh", "muhith")]
 
 
-def test_a_representative_of_another_delegation_names_the_member_and_its_line(project: Project) -> None:
-    with_members(project, ("kenya", "kimani"), ("kenya", "muhith"))
-    problems = project.problems()
-    has_problem(problems, file=VERBATIM_FILE, line=member_line(project, 1), field="members[1].representative",
+def test_a_representative_of_another_delegation_names_the_member_and_its_line(verbatim: Project) -> None:
+    with_members(verbatim, ("kenya", "kimani"), ("kenya", "muhith"))
+    problems = verbatim.problems()
+    has_problem(problems, file=VERBATIM_FILE, line=member_line(verbatim, 1), field="members[1].representative",
                 says=["the representative 'muhith' has 'bangladesh' in data/speakers.yml", "not the member's 'kenya'"])
-    has_problem(problems, file=VERBATIM_FILE, line=member_line(project, 1), field="members[1].delegation",
+    has_problem(problems, file=VERBATIM_FILE, line=member_line(verbatim, 1), field="members[1].delegation",
                 says=["the delegation 'kenya' is already listed in members[0]"])
     assert len(problems) == 2
 
 
-def test_an_unknown_member_delegation_or_representative_suggests_the_closest(project: Project) -> None:
-    with_members(project, ("kenia", "kimani"), ("bangladesh", "muhit"))
-    problems = project.problems()
-    has_problem(problems, file=VERBATIM_FILE, line=member_line(project, 0), field="members[0].delegation",
+def test_an_unknown_member_delegation_or_representative_suggests_the_closest(verbatim: Project) -> None:
+    with_members(verbatim, ("kenia", "kimani"), ("bangladesh", "muhit"))
+    problems = verbatim.problems()
+    has_problem(problems, file=VERBATIM_FILE, line=member_line(verbatim, 0), field="members[0].delegation",
                 says=["members[0]: unknown delegation 'kenia'", "did you mean 'kenya'"])
-    has_problem(problems, file=VERBATIM_FILE, line=member_line(project, 1), field="members[1].representative",
+    has_problem(problems, file=VERBATIM_FILE, line=member_line(verbatim, 1), field="members[1].representative",
                 says=["members[1]: unknown speaker 'muhit'", "did you mean 'muhith'"])
 
 
-def test_the_president_is_not_listed_among_the_members(project: Project) -> None:
-    with_members(project, ("maldives", "shahid"))
-    only_problem(project, file=VERBATIM_FILE, line=member_line(project, 0), field="members[0].representative",
+def test_the_president_is_not_listed_among_the_members(verbatim: Project) -> None:
+    with_members(verbatim, ("maldives", "shahid"))
+    only_problem(verbatim, file=VERBATIM_FILE, line=member_line(verbatim, 0), field="members[0].representative",
                  says=["'shahid' is the President", "listed apart"])
 
 
-def test_a_member_entry_must_be_a_mapping(project: Project) -> None:
-    project.edit(VERBATIM_FILE, "president: shahid\n", "president: shahid\nmembers:\n- kenya\n")
-    only_problem(project, file=VERBATIM_FILE, line=project.line_of(VERBATIM_FILE, "members:"),
+def test_a_member_entry_must_be_a_mapping(verbatim: Project) -> None:
+    verbatim.edit(VERBATIM_FILE, "president: shahid\n", "president: shahid\nmembers:\n- kenya\n")
+    only_problem(verbatim, file=VERBATIM_FILE, line=verbatim.line_of(VERBATIM_FILE, "members:"),
                  says=["members[0] must be a mapping of fields"])
 
 
-def test_a_representative_who_does_not_speak_is_no_unreferenced_speaker(project: Project) -> None:
+def test_a_representative_who_does_not_speak_is_no_unreferenced_speaker(verbatim: Project) -> None:
     """The first page names every member's representative; many never take the floor."""
-    project.edit("data/speakers.yml", "  - id: kimani\n",
+    verbatim.edit("data/speakers.yml", "  - id: kimani\n",
                  "  - id: silent\n    name: Silent\n    delegation: kenya\n  - id: kimani\n")
-    with_members(project, ("kenya", "silent"))
-    assert project.load().warnings == []
+    with_members(verbatim, ("kenya", "silent"))
+    assert verbatim.load().warnings == []
 
 
 # -- warnings, and every problem at once -----------------------------------------
@@ -495,12 +516,12 @@ def test_a_real_build_shows_every_problem_without_a_traceback(tmp_path: Path, pr
     assert "malformed YAML" in output
 
 
-def test_a_real_build_names_an_unknown_speaker_with_a_suggestion(tmp_path: Path, project: Project) -> None:
-    project.edit(CLOSING, "speakers: [takasu]", "speakers: [takasi]")
-    _, result = built(tmp_path, project)
+def test_a_real_build_names_an_unknown_speaker_with_a_suggestion(tmp_path: Path, repo: Project) -> None:
+    repo.edit(CLOSING, "speakers: [takasu]", "speakers: [takasi]")
+    _, result = built(tmp_path, repo)
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
-    line = project.line_of(CLOSING, "{: id: p-closing-takasu")
+    line = repo.line_of(CLOSING, "{: id: p-closing-takasu")
     assert f"{CLOSING}, line {line} [speakers]: paragraph 'p-closing-takasu': unknown speaker 'takasi' " \
            "(did you mean 'takasu' or 'taalas'?)" in result.stderr
 
@@ -547,6 +568,16 @@ def test_an_unreferenced_speaker_warns_and_is_fatal_under_strict(tmp_path: Path,
     assert not (tmp_path / "strict").exists(), "a strict failure must not write a site"
 
 
+@pytest.fixture(scope="module")
+def good_site(small_copy: Callable[..., Project], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of `project` as it is, built once: a bad input fails the build before MkDocs touches
+    site/, so the site a failed build must leave as it was can be a copy of this one."""
+    folder = tmp_path_factory.mktemp("good")
+    result = small_copy(folder / "project", [RECORD_ID]).build(folder / "site")
+    assert result.returncode == 0, result.stderr
+    return folder / "site"
+
+
 @pytest.mark.parametrize(
     "break_input",
     [
@@ -559,9 +590,11 @@ def test_an_unreferenced_speaker_warns_and_is_fatal_under_strict(tmp_path: Path,
                      id="strict-warning"),
     ],
 )
-def test_a_failed_build_leaves_the_previous_site_byte_for_byte(tmp_path: Path, project: Project, break_input) -> None:
-    site, first = built(tmp_path, project)
-    assert first.returncode == 0, first.stderr
+@pytest.mark.xdist_group("good-site")  # one worker builds good_site, once
+def test_a_failed_build_leaves_the_previous_site_byte_for_byte(tmp_path: Path, project: Project, good_site: Path,
+                                                               break_input) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(good_site, site)
     before = snapshot(site)
     assert len(before) > 50
     break_input(project)
@@ -588,7 +621,5 @@ def test_a_missing_data_file_is_named(project: Project, name: str) -> None:
 
 
 def test_no_meeting_at_all_says_how_to_add_one(project: Project) -> None:
-    import shutil
-
     shutil.rmtree(project.path("data/meetings"))
     only_problem(project, file="data/meetings", line=None, says=["no meeting", "make import"])

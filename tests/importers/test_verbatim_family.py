@@ -18,21 +18,21 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from pdfminer.high_level import extract_text
 from pypdf import PdfReader
 
+from conftest import pdf_text, pdfminer_text
 from recordkit.importers.decisions import read_decisions, split_names
 from recordkit.importers.errors import SourceError
 from recordkit.importers.furniture import is_furniture
 from recordkit.importers.header import read_header
 from recordkit.importers.imported import ImportedMeeting, ImportedParagraph, ImportedPart
 from recordkit.importers.officials import holder
-from recordkit.importers.pdf_text import Block, Line, PdfText, read_pdf
+from recordkit.importers.pdf_text import Block, Line, PdfText
 from recordkit.importers.registry import Registry, load_registry, name_key
 from recordkit.importers.turns import is_function, proper_name, read_speaker_line
 from recordkit.importers.verbatim import build_meeting
 
-pytestmark = pytest.mark.xdist_group("verbatim-family")
+pytestmark = pytest.mark.xdist_group("verbatim-pdfs")  # one worker reads each PDF once (conftest.pdf_text)
 
 ROOT = Path(__file__).resolve().parents[2]
 RECORDS = {  # meeting id -> the PDF kept beside its source.txt
@@ -48,7 +48,7 @@ def _pdf(meeting_id: str) -> Path:
 @pytest.fixture(scope="module")
 def imported() -> dict[str, ImportedMeeting]:
     themes = load_registry(ROOT / "data").themes
-    return {mid: build_meeting(read_pdf(_pdf(mid)), registry=Registry(themes=themes)) for mid in RECORDS}
+    return {mid: build_meeting(pdf_text(_pdf(mid)), registry=Registry(themes=themes)) for mid in RECORDS}
 
 
 # --- end to end -----------------------------------------------------------------------------
@@ -64,9 +64,9 @@ def test_the_pdfs_words_in_order(meeting_id, imported):
     furniture. In order: at least 97% of source.txt's words align, in order, with pypdf's text of
     the PDF (another extractor, so the order is not only ours; pypdf itself draws some words of
     justified lines out of order, which is the 2-3% the modern records lose here)."""
-    pdf = read_pdf(_pdf(meeting_id))
+    pdf = pdf_text(_pdf(meeting_id))
     ours = _words(imported[meeting_id].source_text)
-    reference = Counter(_words(extract_text(str(_pdf(meeting_id)))))
+    reference = Counter(_words(pdfminer_text(_pdf(meeting_id))))
     found = reference & (Counter(ours) + Counter(_words(" ".join(pdf.furniture))))
     assert sum(found.values()) / sum(reference.values()) >= 0.98
     other = _words("\n".join(page.extract_text() for page in PdfReader(str(_pdf(meeting_id))).pages))

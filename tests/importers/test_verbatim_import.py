@@ -11,18 +11,18 @@ from pathlib import Path
 
 import pytest
 import yaml
-from pdfminer.high_level import extract_text
 
+from conftest import pdf_text, pdfminer_text
 from recordkit.importers.errors import SourceError
 from recordkit.importers.hyphens import fold_block
 from recordkit.importers.imported import ImportedMeeting
-from recordkit.importers.pdf_text import PdfText, read_pdf
+from recordkit.importers.pdf_text import PdfText
 from recordkit.importers.registry import Registry, load_registry
 from recordkit.importers.verbatim import build_meeting, import_verbatim
 from recordkit.importers.writer import read_part, write_meeting
 
-# One worker reads the two PDFs (seconds each) for every test here.
-pytestmark = pytest.mark.xdist_group("verbatim-import")
+# One worker reads the two PDFs (seconds each) for every test here, and for test_verbatim_family.py.
+pytestmark = pytest.mark.xdist_group("verbatim-pdfs")
 
 ROOT = Path(__file__).resolve().parents[2]
 A64, A76 = "A-64-PV.121.pdf", "A-76-PV.102.pdf"
@@ -44,7 +44,7 @@ def registry():
 
 @pytest.fixture(scope="session")
 def pdfs() -> dict[str, PdfText]:
-    return {name: read_pdf(_source(name)) for name in (A64, A76)}  # extracted once per session
+    return {name: pdf_text(_source(name)) for name in (A64, A76)}  # extracted once per session
 
 
 @pytest.fixture(scope="session")
@@ -172,7 +172,7 @@ def _words(text: str) -> Counter[str]:
 @pytest.mark.parametrize("name", [A64, A76])
 def test_source_text_is_the_pdf_text_minus_furniture(name, pdfs, meetings):
     """Nothing lost, nothing invented: the words of source.txt + the furniture = pdfminer's own text."""
-    reference = _words(extract_text(str(_source(name))))
+    reference = _words(pdfminer_text(_source(name)))
     ours = _words(meetings[name].source_text) + _words(" ".join(pdfs[name].furniture))
     assert ours == reference
     # And the furniture is only furniture: running heads, feet, leader dots, the page-1 note.
