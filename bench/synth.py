@@ -158,10 +158,13 @@ def source_bytes(root: Path = ROOT) -> int:
 
 
 def synthetic_date(n: int) -> dt.date:
-    """Meeting n's date: spread over 1990-2025, every month and most days, never in date order with n."""
+    """Meeting n's date: spread over 1990-2025, every month and most days, never in date order with n.
+    Within a year (n mod 36), the meetings' turn there (n // 36) picks the month and day: taken from n
+    itself, a year's meetings all fell in one month (36 and 12 share factors)."""
     year = 1990 + (n * 7) % 36
-    month = 1 + (n * 5) % 12
-    day = 1 + (n * 11) % 28
+    turn = n // 36
+    month = 1 + (turn * 5) % 12
+    day = 1 + (turn * 11) % 28
     return dt.date(year, month, day)
 
 

@@ -292,3 +292,22 @@ def test_page_titles_and_descriptions_name_the_bodies(corpus) -> None:
     only_assembly = Describer(corpus_of(assembly_meeting()), SiteUrls(corpus), language="en")
     assert "meetings of the United Nations General Assembly, newest" in only_assembly.corpus_description()
 
+
+
+def test_a_long_year_lists_its_meetings_by_month_in_the_nav() -> None:
+    """A page's nav holds its own year's meetings: a year of the UN's, some 300 meetings, by month."""
+    count = navigation.MONTHS_ABOVE + 1
+    long_year = [council_meeting(f"s-pv-{8000 + n}", dt.date(2018, 1 + n % 3, 1 + n // 3)) for n in range(count)]
+    corpus = corpus_of(*long_year, assembly_meeting())
+    years = {year: entries for entry in navigation.nav(corpus)[2]["Meetings"] for year, entries in entry.items()}
+    assert [next(iter(entry)) for entry in years["2018"]] == ["Meetings of 2018", "March", "February", "January"]
+    months = {month: [next(iter(meeting)) for meeting in meetings]
+              for entry in years["2018"][1:] for month, meetings in entry.items()}
+    by_month = {month: [m.short_title for m in corpus.meetings if m.date.year == 2018 and f"{m.date:%B}" == month]
+                for month in months}
+    assert months == by_month  # newest first, as the corpus orders them
+    assert [len(listed) for listed in months.values()] == [10, 11, 11]
+    # a year of few meetings lists them as they are
+    assert years["2010"][1:] == [{corpus.meetings[-1].short_title: [
+        {"Overview": "records/a-1-pv-1/index.md"}, "records/a-1-pv-1/agenda.md",
+        {"Editorial notes": "records/a-1-pv-1/notes.md"}, {"Downloads": "records/a-1-pv-1/downloads.md"}]}]

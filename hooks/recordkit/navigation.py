@@ -13,25 +13,24 @@ from typing import Any
 
 from . import listings
 from . import urls as paths
-from .model import Corpus
+from .model import Corpus, Meeting
+
+# A year of more meetings than this lists them by month in the nav: a page's nav holds its own
+# year's meetings, and a year of the UN's (about 300 meetings of the Assembly and the Council) made
+# it a thousand links long on every page of that year.
+MONTHS_ABOVE = 31
 
 
 def nav(corpus: Corpus) -> list[Any]:
-    """Meetings by year, newest first, each year's page first. With Material's `navigation.prune`, a page
-    carries only the years, its own year's meetings and its own meeting's parts: its size does not grow
-    with the corpus."""
+    """Meetings by year, newest first, each year's page first, a long year's meetings by month. With
+    Material's `navigation.prune`, a page carries only the years, its own year's meetings (or months,
+    and its own month's meetings) and its own meeting's parts."""
     meetings = [
         {str(year): [
             # The year's page first: a pruned year links to its first page, which stays the same when a
             # meeting is added (a partitioned build rebuilds that year's pages only: partitions.py).
             {f"Meetings of {year}": listings.year_src(paths.HOME, year)},
-            *({meeting.short_title: [
-                {"Overview": paths.meeting_src(meeting)},
-                *(part.src_uri for part in meeting.sections),
-                {"Editorial notes": paths.notes_src(meeting)},
-                {"Downloads": paths.downloads_src(meeting)},
-            ]}
-              for meeting in meetings_of_year),
+            *_meetings_of_year(list(meetings_of_year)),
         ]}
         for year, meetings_of_year in groupby(corpus.meetings, key=lambda meeting: meeting.date.year)
     ]
@@ -46,6 +45,22 @@ def nav(corpus: Corpus) -> list[Any]:
         {"Documents": paths.DOCUMENTS},
         {"Data": paths.DATA},
     ]
+
+
+def _meetings_of_year(meetings: list[Meeting]) -> list[Any]:
+    if len(meetings) <= MONTHS_ABOVE:
+        return [_meeting_entry(meeting) for meeting in meetings]
+    return [{f"{month_meetings[0].date:%B}": [_meeting_entry(meeting) for meeting in month_meetings]}
+            for month_meetings in (list(group) for _, group in groupby(meetings, key=lambda m: m.date.month))]
+
+
+def _meeting_entry(meeting: Meeting) -> dict[str, list[Any]]:
+    return {meeting.short_title: [
+        {"Overview": paths.meeting_src(meeting)},
+        *(part.src_uri for part in meeting.sections),
+        {"Editorial notes": paths.notes_src(meeting)},
+        {"Downloads": paths.downloads_src(meeting)},
+    ]}
 
 
 def generated_pages(corpus: Corpus) -> dict[str, tuple[str, Any, bool]]:
