@@ -5,6 +5,10 @@ views in Chromium.
 
     python bench/scale.py                        # 100 1000 10000 (about 2 hours here)
     SCALE_SIZES="100 1000" python bench/scale.py
+    # the builds again after a change, written as a section of their own ("re-measured"):
+    SCALE_SIZES="1000 10000" SCALE_SINGLE_UP_TO=0 SCALE_INCREMENTAL_AT=0 SCALE_SEARCH_AT=""
+        SCALE_RESULTS=scale-remeasure.json python bench/scale.py      (one command)
+    python bench/scale.py --report-remeasure scale-remeasure.json [scale-pytest.json]
 
 Results: .bench/scale.json; bench/report.py writes them into BENCHMARKS.md ("Partitioned builds").
 Every figure of a build is the OS's (wait4): CPU time (user + system) summed over the jobs, the
@@ -63,7 +67,7 @@ def partitioned(project: Path) -> dict[str, Any]:
     return {"wall_s": round(wall, 1), "cpu_s": round(sum(run["cpu_s"] for run in made), 1),
             "peak_mib": round(max(run["peak_mib"] for run in made), 0), "jobs_run": len(made),
             "jobs_reused": len(runs) - len(made), "steps": steps,
-            "ran": sorted(run["job"] for run in made if run["job"] != "merge") if len(made) < 10 else []}
+            "ran": sorted(run["job"] for run in made if run["job"] != "merge")}
 
 
 def single(project: Path, site: Path) -> dict[str, Any]:
@@ -160,7 +164,8 @@ def pytest_time() -> dict[str, Any]:
     site = WORK / "pytest-site"
     single(ROOT, site)
     started = time.perf_counter()
-    done = subprocess.run([PYTHON, "-m", "pytest", "-n", "2", "--dist", "loadgroup", "-q", "-p", "no:cacheprovider"],
+    done = subprocess.run([PYTHON, "-m", "pytest", "-n", "2", "--dist", "loadgroup", "-q", "-p", "no:cacheprovider",
+                           "--durations=0"],
                           cwd=ROOT, env={**ENV, "TEST_SITE_DIR": str(site)}, capture_output=True, text=True,
                           check=False)
     wall = time.perf_counter() - started
@@ -169,7 +174,18 @@ def pytest_time() -> dict[str, Any]:
     passed = summary.split(" passed")[0].split()[-1] if " passed" in summary else "0"
     meetings = sum(1 for folder in (ROOT / "data" / "meetings").iterdir() if folder.is_dir())
     return {"wall_s": round(wall, 1), "tests": int(passed), "meetings": meetings, "summary": summary,
-            "passed": done.returncode == 0}
+            "passed": done.returncode == 0, "worker_s": worker_seconds(done.stdout)}
+
+
+def worker_seconds(durations: str) -> dict[str, float]:
+    """The seconds pytest's workers spent (setup, call and teardown: `--durations=0`), by test folder."""
+    spent: dict[str, float] = {}
+    for line in durations.splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[0].endswith("s") and parts[1] in ("setup", "call", "teardown"):
+            folder = parts[2].split("::")[0].rsplit("/", 1)[0]
+            spent[folder] = round(spent.get(folder, 0.0) + float(parts[0][:-1]), 1)
+    return spent
 
 
 def site_facts(site: Path) -> dict[str, Any]:
@@ -267,6 +283,13 @@ def report_only(files: list[str]) -> None:
 def main() -> None:
     if sys.argv[1:2] == ["--report-only"]:  # python bench/scale.py --report-only scale.json [scale-rerun.json]
         report_only(sys.argv[2:] or ["scale.json"])
+        return
+    if sys.argv[1:2] == ["--report-remeasure"]:  # python bench/scale.py --report-remeasure scale-remeasure.json
+        out = ROOT / "BENCHMARKS.md"
+        remeasured = json.loads((WORK / sys.argv[2]).read_text(encoding="utf-8"))
+        for later in sys.argv[3:]:  # a later run of make test's pytest alone (SCALE_SIZES="")
+            remeasured["pytest"] = json.loads((WORK / later).read_text(encoding="utf-8"))["pytest"]
+        out.write_text(report.splice_remeasure(out.read_text(encoding="utf-8"), remeasured), encoding="utf-8")
         return
     WORK.mkdir(exist_ok=True)
     started = time.perf_counter()
