@@ -5,6 +5,7 @@ the site is still the single build's.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -15,6 +16,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, Project, snapshot
+from recordkit import partitions
+from test_bodies import council_meeting
 
 pytestmark = pytest.mark.xdist_group("partitions")  # the tests share one project and its build
 
@@ -93,3 +96,10 @@ def test_an_edit_and_a_new_meeting_rebuild_their_year_only_and_the_site_stays_th
     assert done.returncode == 0, done.stderr
     assert (single / "records/a-65-pv-72/index.html").is_file()
     assert differences(copy.path("site"), single) == []
+
+
+def test_a_partition_holds_its_years_meetings_only() -> None:
+    meeting = council_meeting("s-pv-8422", dt.date(2018, 12, 19))
+    partitions.check_partition([meeting], "2018")
+    with pytest.raises(partitions.PartitionError, match="partition 2017 holds meetings of other years: s-pv-8422"):
+        partitions.check_partition([meeting], "2017")

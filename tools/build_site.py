@@ -191,11 +191,8 @@ def summarize(project: Project, key: str, folders: list[Path], out: Path) -> Non
         raise BuildError(str(error)) from None
     if loaded.warnings:
         raise BuildError(str(InputError(loaded.warnings)) + "\n(warnings are fatal: the build is strict)")
-    wrong = [m.id for m in loaded.corpus.meetings if partitions.partition_of(m) != key]
-    if wrong:
-        raise BuildError(f"partition {key}: {', '.join(wrong)} dated in another year")
     urls = SiteUrls(loaded.corpus, directory_urls=config.use_directory_urls, site_url=config.site_url or "")
-    partitions.write_summary(loaded.corpus, urls, out)
+    partitions.write_summary(loaded.corpus, urls, out, key)
 
 
 def write_search(project: Project, out: Path) -> None:

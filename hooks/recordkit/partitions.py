@@ -123,10 +123,11 @@ def outlined(meeting: Meeting) -> Meeting:
     return replace(meeting, sections=tuple(replace(part, paragraphs=()) for part in meeting.sections))
 
 
-def write_summary(corpus: Corpus, urls: SiteUrls, folder: Path) -> None:
-    """Everything the other jobs need of this partition's meetings (`corpus` holds them alone)."""
-    folder.mkdir(parents=True, exist_ok=True)
+def write_summary(corpus: Corpus, urls: SiteUrls, folder: Path, key: str) -> None:
+    """Everything the other jobs need of partition `key`'s meetings (`corpus` holds them alone)."""
     meetings = list(corpus.meetings)
+    check_partition(meetings, key)
+    folder.mkdir(parents=True, exist_ok=True)
     _dump(folder / MEETINGS, meetings)
     _dump(folder / OUTLINE, [outlined(m) for m in meetings])
     _dump(folder / SUMMARY, [summarized(m) for m in meetings])
@@ -161,10 +162,16 @@ def partition_keys(parts: Path) -> list[str]:
 
 def meetings_of(parts: Path, key: str) -> list[Meeting]:
     meetings: list[Meeting] = _load(parts / key / MEETINGS)
+    check_partition(meetings, key)
+    return meetings
+
+
+def check_partition(meetings: Iterable[Meeting], key: str) -> None:
+    """Partition `key` holds its year's meetings only: checked when a summary is written (the plan reads
+    a meeting's year from its date line) and when it is read (the summaries may come from other machines)."""
     wrong = [m.id for m in meetings if partition_of(m) != key]
     if wrong:
         raise PartitionError(f"partition {key} holds meetings of other years: {', '.join(wrong)}")
-    return meetings
 
 
 def outline_of(parts: Path, key: str) -> list[Meeting]:
