@@ -288,7 +288,9 @@ def main() -> None:
         out = ROOT / "BENCHMARKS.md"
         remeasured = json.loads((WORK / sys.argv[2]).read_text(encoding="utf-8"))
         for later in sys.argv[3:]:  # a later run of make test's pytest alone (SCALE_SIZES="")
-            remeasured["pytest"] = json.loads((WORK / later).read_text(encoding="utf-8"))["pytest"]
+            run = json.loads((WORK / later).read_text(encoding="utf-8"))
+            machine = run["machine"]
+            remeasured["pytest"] = {**run["pytest"], "measured": f"{machine['date']} at `{machine['commit']}`"}
         out.write_text(report.splice_remeasure(out.read_text(encoding="utf-8"), remeasured), encoding="utf-8")
         return
     WORK.mkdir(exist_ok=True)
