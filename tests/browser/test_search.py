@@ -192,9 +192,12 @@ def open_search(page: Any, key: str = "/") -> None:
 
 
 # Whether a reader can search from this page with "/": one of the site's, loaded, its search
-# dialog closed; then it blurs whatever is focused (a field would take "/" as text).
+# dialog closed and empty (a dialog closed on this page keeps its words, and the query typed would
+# follow them: a test that searched and closed the dialog may have left the worker's page so); then
+# it blurs whatever is focused (a field would take "/" as text).
 _READY_TO_SEARCH_HERE = """() => { const dialog = document.getElementById('rk-search');
   if (!dialog || dialog.open || document.readyState !== 'complete') return false;
+  if (document.getElementById('rk-search-q').value !== '') return false;
   if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
   return true; }"""
 
