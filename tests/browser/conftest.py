@@ -248,11 +248,24 @@ def page(new_page: Any) -> Any:
 
 # Nothing on the page is moving: no CSS transition or finite animation is running
 # (Material fades its overlays and tooltips, and eases colours when the palette
-# changes), and no tooltip is on its way in or out (Material inserts a tooltip,
-# then marks it active a frame later, and removes it 250 ms after it fades out).
-_SETTLED = """() => document.getAnimations().every(a =>
-    a.playState !== 'running' || a.effect.getComputedTiming().iterations === Infinity)
-  && [...document.querySelectorAll('.md-tooltip')].every(t => t.classList.contains('md-tooltip--active'))"""
+# changes), no tooltip is on its way in or out (Material inserts a tooltip, then
+# marks it active a frame later, and removes it 250 ms after it fades out), and
+# Material has sized its sticky sidebars to the page as it now is: each has its
+# height, the same as one frame earlier (it sizes them in frames after the load
+# event, again when the content's size changes; a sidebar caught smaller than
+# its nav was judged by axe a scrollable region without keyboard access).
+_SETTLED = """() => {
+  const sticky = [...document.querySelectorAll('.md-sidebar')].filter(s =>
+    s.getClientRects().length && getComputedStyle(s).position === 'sticky');
+  const layout = sticky.map(s => s.querySelector('.md-sidebar__scrollwrap').style.height).join()
+    + '|' + document.documentElement.scrollHeight;
+  const still = window.__testsLastLayout === layout;
+  window.__testsLastLayout = layout;
+  return still && sticky.every(s => s.querySelector('.md-sidebar__scrollwrap').style.height !== '')
+    && document.getAnimations().every(a =>
+      a.playState !== 'running' || a.effect.getComputedTiming().iterations === Infinity)
+    && [...document.querySelectorAll('.md-tooltip')].every(t => t.classList.contains('md-tooltip--active'));
+}"""
 
 
 def wait_until_settled(page: Any) -> None:
