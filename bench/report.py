@@ -707,7 +707,8 @@ REMEASURE_STILL_MISSED = [
     "ordering, fetched in pieces.",
     "- **First view at 10,000 meetings** (three kinds over 70 KiB): the speakers index lists every speaker on "
     "one page (83.0 KiB for the bench's 800: it grows with the speakers, not the meetings); a theme page "
-    "(71.2 KiB) lists its paragraphs of its latest twelve meetings and links to each year's page; the longest record part (94.9 KiB, 90.1 KiB on the real "
+    "(71.2 KiB) lists its paragraphs of its latest twelve meetings and links to each year's page; the "
+    "longest record part (94.9 KiB, 90.1 KiB on the real "
     "site in the Targets section) is its own text, and then also carried the 968 nav links of its year that the "
     "nav by month now takes away (its weight not re-measured).", ""]
 
