@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from typing import Any
 
 KIB = 1024
@@ -607,10 +608,13 @@ def _biggest_step(size: dict[str, Any]) -> str:
     return max(steps, key=lambda step: steps[step]["peak_mib"])
 
 
-def scale_section(results: dict[str, Any]) -> list[str]:
+def scale_section(results: dict[str, Any], *, heading: str = SCALE_HEADING, run_by: str = "part of `make bench`",
+                  preface: Sequence[str] = (), also_missed: Sequence[str] = ()) -> list[str]:
+    """The section of a run of bench/scale.py; a re-measuring run's (splice_remeasure) says first what
+    changed (`preface`), and after its own misses those of the run before it (`also_missed`)."""
     machine, sizes = results["machine"], results["sizes"]
-    lines = [SCALE_HEADING, "",
-             f"Written by `python bench/scale.py` (part of `make bench`), measured {machine['date']} at commit "
+    lines = [heading, "", *preface,
+             f"Written by `python bench/scale.py` ({run_by}), measured {machine['date']} at commit "
              f"`{machine['commit']}` on {machine.get('cpus', '?')} CPUs; load average {machine['load']} at the start. "
              f"`make build` (tools/build_site.py) with {results['jobs']} jobs at a time on synthetic corpora of "
              "real UN text (bench/synth.py: General Debate statements of the UN General Debate Corpus, cited "
@@ -624,6 +628,7 @@ def scale_section(results: dict[str, Any]) -> list[str]:
     explained = scale_explanations(results)
     if explained:
         lines += ["", "Where a target is missed, and why:", "", *explained]
+    lines += also_missed
     lines += ["", "| meetings | paragraphs | pages | jobs run | CPU s | wall s | peak MiB (any process) | "
               "summarize: CPU s, peak MiB | pages: CPU s, peak MiB | shared: CPU s, peak MiB | search: CPU s, "
               "peak MiB | data: CPU s, peak MiB | merge CPU s | search index MiB |", "|" + "---|" * 14]
@@ -695,7 +700,7 @@ REMEASURE_CHANGES = (
 
 
 REMEASURE_STILL_MISSED = [
-    "Still missed, from the section above (not re-measured here), and why:", "",
+    "", "Still missed, from the section above (not re-measured here), and why:", "",
     "- **Adding a meeting or editing a paragraph** (46% and 50% of the full build's CPU at 100 meetings): only "
     "the edited year's two jobs rerun, but the shared pages, the search index and the data are each made whole "
     "again; the explanation above says what making them incremental needs.",
@@ -710,20 +715,14 @@ REMEASURE_STILL_MISSED = [
     "(71.2 KiB) lists its paragraphs of its latest twelve meetings and links to each year's page; the "
     "longest record part (94.9 KiB, 90.1 KiB on the real "
     "site in the Targets section) is its own text, and then also carried the 968 nav links of its year that the "
-    "nav by month now takes away (its weight not re-measured).", ""]
+    "nav by month now takes away (its weight not re-measured)."]
 
 
 def splice_remeasure(text: str, results: dict[str, Any]) -> str:
     """`text` with the section of a re-measuring run (`bench/scale.py --report-remeasure`) after the
     partitioned-builds section."""
-    lines = scale_section(results)
-    lines[0] = REMEASURE_HEADING
-    lines[2] = lines[2].replace("(part of `make bench`)", "(its command in its docstring)")
-    lines[2:2] = [REMEASURE_CHANGES, ""]
-    table = lines.index("| meetings | paragraphs | pages | jobs run | CPU s | wall s | peak MiB (any process) | "
-                        "summarize: CPU s, peak MiB | pages: CPU s, peak MiB | shared: CPU s, peak MiB | search: "
-                        "CPU s, peak MiB | data: CPU s, peak MiB | merge CPU s | search index MiB |")
-    lines[table:table] = REMEASURE_STILL_MISSED
+    lines = scale_section(results, heading=REMEASURE_HEADING, run_by="its command in its docstring",
+                          preface=[REMEASURE_CHANGES, ""], also_missed=REMEASURE_STILL_MISSED)
     return _splice(text, REMEASURE_HEADING, lines)
 
 
