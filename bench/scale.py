@@ -18,7 +18,6 @@ has two cores).
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
 import gzip
 import json
@@ -195,40 +194,12 @@ def site_facts(site: Path) -> dict[str, Any]:
                                                               if f.is_file()) / 2**20, 1)}
 
 
-def from_log(log: Path, meetings: int) -> dict[str, Any]:
-    """A size's figures as a run printed them (`SCALE_FROM_LOG`: a run that stopped after its builds)."""
-    lines = log.read_text(encoding="utf-8").splitlines()
-    result: dict[str, Any] = {"meetings": meetings, "from_log": True}
-    for at, line in enumerate(lines):
-        if line == f"[scale] {meetings}: partitioned build":
-            result["build"] = ast.literal_eval(lines[at + 1].split("[scale]   ", 1)[1])
-        if line == f"[scale] {meetings}: one mkdocs build, compared":
-            single, differing = lines[at + 1].split("[scale]   ", 1)[1].rsplit(", ", 1)
-            result["single"], result["differing_files"] = ast.literal_eval(single), int(differing.split()[0])
-    return result
-
-
 def at_size(meetings: int) -> dict[str, Any]:
     project = WORK / f"scale-{meetings}"
-    log = os.environ.get("SCALE_FROM_LOG")
-    if log:
-        result = from_log(Path(log), meetings)
-        made = synth.generate(meetings, WORK / "scale-count") if meetings < 10_000 else None
-        if made is not None:
-            result["paragraphs"] = made.paragraphs
-            shutil.rmtree(WORK / "scale-count")
-        if (project / "site").is_dir():
-            result.update(site_facts(project / "site"))
-            lines = (project / "site" / "data" / "paragraphs.csv").open(encoding="utf-8").read().count("\n")
-            result["paragraphs"] = lines - 1
-            print(f"[scale] {meetings}: search and first views in Chromium", flush=True)
-            result["search"] = search_at(project / "site")
-            print(f"[scale]   {result['search']}", flush=True)
-        return result
     shutil.rmtree(project, ignore_errors=True)
     print(f"[scale] {meetings} meetings: generating", flush=True)
     made = synth.generate(meetings, project)
-    result = {"meetings": meetings, "paragraphs": made.paragraphs, "corpus": made.line()}
+    result: dict[str, Any] = {"meetings": meetings, "paragraphs": made.paragraphs, "corpus": made.line()}
     print(f"[scale] {meetings}: partitioned build", flush=True)
     result["build"] = partitioned(project)
     result.update(site_facts(project / "site"))
